@@ -1,0 +1,23 @@
+package io.fluxo.types;
+
+import java.util.Objects;
+
+public record ArrayType(DataType elementType, boolean containsNull) implements DataType {
+    public ArrayType {
+        Objects.requireNonNull(elementType, "elementType is null");
+    }
+
+    public ArrayType(DataType elementType) {
+        this(elementType, true);
+    }
+
+    @Override
+    public String simpleString() {
+        return "array<" + elementType.simpleString() + ">";
+    }
+
+    @Override
+    public String typeName() {
+        return "array";
+    }
+}
