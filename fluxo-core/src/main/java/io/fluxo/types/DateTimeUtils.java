@@ -1,0 +1,302 @@
+package io.fluxo.types;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * The one home of date and timestamp text conversion, used by casts, datetime functions and file formats alike.
+ * Internal forms: DATE = days since 1970-01-01 (int), TIMESTAMP = microseconds since the epoch (long, UTC).
+ * Text without a zone is read in the session time zone, as Spark does.
+ */
+public final class DateTimeUtils {
+    public static final long MICROS_PER_SECOND = 1_000_000L;
+    public static final long MICROS_PER_MILLI = 1_000L;
+    public static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
+
+    private DateTimeUtils() {
+    }
+
+    /** Micros of an instant. */
+    public static long toMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
+    }
+
+    public static Instant toInstant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * 1000L);
+    }
+
+    public static LocalDate toLocalDate(int days) {
+        return LocalDate.ofEpochDay(days);
+    }
+
+    public static int toDays(LocalDate date) {
+        return Math.toIntExact(date.toEpochDay());
+    }
+
+    /**
+     * Parses a timestamp the way Spark's CAST(string AS TIMESTAMP) does: {@code yyyy}, {@code yyyy-[m]m},
+     * {@code yyyy-[m]m-[d]d}, then optionally {@code ' '} or {@code 'T'} and {@code [h]h:[m]m[:[s]s[.fraction]]}, then
+     * an optional zone ({@code Z}, {@code +hh:mm}, {@code UTC}, a region id). Surrounding spaces are ignored.
+     *
+     * @return micros since the epoch, or {@code null} when the text is not a timestamp
+     */
+    public static Long parseTimestamp(String text, ZoneId sessionZone) {
+        String s = text.strip();
+        int n = s.length();
+        int[] date = new int[] {0, 1, 1};
+        int i = 0;
+        int seg = 0;
+        int digits = 0;
+        int value = 0;
+        boolean negativeYear = false;
+        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            negativeYear = s.charAt(i) == '-';
+            i++;
+        }
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > (seg == 0 ? 6 : 2)) {
+                    return null;
+                }
+            } else if (c == '-' && seg < 2) {
+                if (digits == 0 || (seg == 0 && digits < 4)) {
+                    return null;
+                }
+                date[seg++] = value;
+                value = 0;
+                digits = 0;
+            } else if (c == ' ' || c == 'T') {
+                break;
+            } else {
+                return null;
+            }
+            i++;
+        }
+        if (digits == 0 || (seg == 0 && digits < 4)) {
+            return null;
+        }
+        date[seg] = value;
+        int year = negativeYear ? -date[0] : date[0];
+        LocalDate localDate;
+        try {
+            localDate = LocalDate.of(year, date[1], date[2]);
+        } catch (DateTimeException e) {
+            return null;
+        }
+        LocalTime time = LocalTime.MIDNIGHT;
+        ZoneId zone = sessionZone;
+        if (i < n) {
+            i++; // ' ' or 'T'
+            int[] t = new int[] {0, 0, 0};
+            int tseg = 0;
+            digits = 0;
+            value = 0;
+            int nanos = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    value = value * 10 + (c - '0');
+                    if (++digits > 2) {
+                        return null;
+                    }
+                } else if (c == ':' && tseg < 2) {
+                    if (digits == 0) {
+                        return null;
+                    }
+                    t[tseg++] = value;
+                    value = 0;
+                    digits = 0;
+                } else {
+                    break;
+                }
+                i++;
+            }
+            if (digits == 0 || tseg == 0) {
+                return null;
+            }
+            t[tseg] = value;
+            if (i < n && s.charAt(i) == '.' && tseg == 2) {
+                i++;
+                int fracDigits = 0;
+                while (i < n && Character.isDigit(s.charAt(i))) {
+                    if (fracDigits < 9) {
+                        nanos = nanos * 10 + (s.charAt(i) - '0');
+                    }
+                    fracDigits++;
+                    i++;
+                }
+                for (int k = fracDigits; k < 9; k++) {
+                    nanos *= 10;
+                }
+                nanos = nanos / 1000 * 1000; // microsecond precision
+            }
+            try {
+                time = LocalTime.of(t[0], t[1], t[2], nanos);
+            } catch (DateTimeException e) {
+                return null;
+            }
+            if (i < n) {
+                String zoneText = s.substring(i).strip();
+                zone = parseZone(zoneText);
+                if (zone == null) {
+                    return null;
+                }
+            }
+        }
+        try {
+            return toMicros(ZonedDateTime.of(localDate, time, zone).toInstant());
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static ZoneId parseZone(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            if (text.equals("Z")) {
+                return ZoneOffset.UTC;
+            }
+            if (text.charAt(0) == '+' || text.charAt(0) == '-') {
+                return ZoneOffset.of(text);
+            }
+            return ZoneId.of(text, ZoneId.SHORT_IDS);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Parses a date the way Spark's CAST(string AS DATE) does: {@code yyyy}, {@code yyyy-[m]m}, {@code yyyy-[m]m-[d]d},
+     * optionally followed by {@code ' '} or {@code 'T'} and anything.
+     *
+     * @return days since the epoch, or {@code null} when the text is not a date
+     */
+    public static Integer parseDate(String text) {
+        String s = text.strip();
+        int cut = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == ' ' || s.charAt(i) == 'T') {
+                cut = i;
+                break;
+            }
+        }
+        Long micros = parseTimestamp(s.substring(0, cut), ZoneOffset.UTC);
+        return micros == null ? null : (int) Math.floorDiv(micros, MICROS_PER_DAY);
+    }
+
+    /** Spark's default timestamp text: {@code yyyy-MM-dd HH:mm:ss} plus the fraction without trailing zeros. */
+    public static String formatTimestamp(long micros, ZoneId zone) {
+        LocalDateTime t = LocalDateTime.ofInstant(toInstant(micros), zone);
+        StringBuilder sb = new StringBuilder(26);
+        appendDate(sb, t.toLocalDate());
+        sb.append(' ');
+        pad2(sb, t.getHour()).append(':');
+        pad2(sb, t.getMinute()).append(':');
+        pad2(sb, t.getSecond());
+        int fraction = t.getNano() / 1000;
+        if (fraction != 0) {
+            String f = String.format(Locale.ROOT, "%06d", fraction);
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(f, 0, end);
+        }
+        return sb.toString();
+    }
+
+    /** ISO-8601 with offset, as Spark's JSON writer emits by default: {@code 2024-01-01T10:00:00.000Z}. */
+    public static String formatTimestampIso(long micros, ZoneId zone) {
+        return ISO_OUT.format(ZonedDateTime.ofInstant(toInstant(micros), zone));
+    }
+
+    private static final DateTimeFormatter ISO_OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
+
+    public static String formatDate(int days) {
+        StringBuilder sb = new StringBuilder(10);
+        appendDate(sb, LocalDate.ofEpochDay(days));
+        return sb.toString();
+    }
+
+    private static void appendDate(StringBuilder sb, LocalDate d) {
+        int y = d.getYear();
+        if (y < 0) {
+            sb.append('-');
+            y = -y;
+        }
+        if (y < 1000) {
+            sb.append(String.format(Locale.ROOT, "%04d", y));
+        } else {
+            sb.append(y);
+        }
+        sb.append('-');
+        pad2(sb, d.getMonthValue()).append('-');
+        pad2(sb, d.getDayOfMonth());
+    }
+
+    private static StringBuilder pad2(StringBuilder sb, int v) {
+        if (v < 10) {
+            sb.append('0');
+        }
+        return sb.append(v);
+    }
+
+    /**
+     * A formatter for a Spark datetime pattern ({@code yyyy-MM-dd HH:mm:ss.SSS}, {@code dd/MM/yyyy} …). Spark's
+     * pattern letters are those of {@link DateTimeFormatter} for the common cases; parsing is strict about the
+     * pattern but fills missing fields (no time means midnight, no day means the first).
+     */
+    public static DateTimeFormatter formatter(String pattern) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** Parses {@code text} with a pattern formatter into micros, or {@code null} if it does not match. */
+    public static Long parseTimestamp(String text, DateTimeFormatter formatter, ZoneId sessionZone) {
+        try {
+            TemporalAccessor t = formatter.parse(text);
+            LocalDate date = t.isSupported(ChronoField.EPOCH_DAY) ? LocalDate.ofEpochDay(t.getLong(ChronoField.EPOCH_DAY))
+                    : LocalDate.of(
+                            t.isSupported(ChronoField.YEAR) ? t.get(ChronoField.YEAR)
+                                    : t.isSupported(ChronoField.YEAR_OF_ERA) ? t.get(ChronoField.YEAR_OF_ERA) : 1970,
+                            t.isSupported(ChronoField.MONTH_OF_YEAR) ? t.get(ChronoField.MONTH_OF_YEAR) : 1,
+                            t.isSupported(ChronoField.DAY_OF_MONTH) ? t.get(ChronoField.DAY_OF_MONTH) : 1);
+            LocalTime time = t.isSupported(ChronoField.HOUR_OF_DAY) || t.isSupported(ChronoField.NANO_OF_SECOND)
+                    ? LocalTime.of(get(t, ChronoField.HOUR_OF_DAY), get(t, ChronoField.MINUTE_OF_HOUR),
+                            get(t, ChronoField.SECOND_OF_MINUTE), get(t, ChronoField.NANO_OF_SECOND) / 1000 * 1000)
+                    : LocalTime.MIDNIGHT;
+            ZoneId zone = t.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)) : sessionZone;
+            return toMicros(ZonedDateTime.of(date, time, zone).toInstant());
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static int get(TemporalAccessor t, ChronoField field) {
+        return t.isSupported(field) ? t.get(field) : 0;
+    }
+
+    /** Formats micros with a pattern formatter in the session zone. */
+    public static String format(long micros, DateTimeFormatter formatter, ZoneId zone) {
+        return formatter.format(ZonedDateTime.ofInstant(toInstant(micros), zone));
+    }
+}
