@@ -1,0 +1,11 @@
+package io.fluxo.function;
+
+/** The list of built-in function families; each family registers its own functions. */
+final class BuiltinFunctions {
+    private BuiltinFunctions() {
+    }
+
+    static void registerAll(FunctionRegistry registry) {
+        // Families register here, one line each (scalar.StringFunctions.register(registry) …).
+    }
+}
