@@ -8,14 +8,24 @@ import java.util.Objects;
  * {@code CAST(child AS type)} under ANSI rules (a value that does not convert is an error naming it) or
  * {@code try_cast} (such a value becomes NULL). The analyzer also inserts implicit casts, which are ANSI.
  */
-public record Cast(Expression child, DataType targetType, boolean tryCast) implements Expression {
+public record Cast(Expression child, DataType targetType, boolean tryCast, boolean implicit) implements Expression {
     public Cast {
         Objects.requireNonNull(child, "child is null");
         Objects.requireNonNull(targetType, "targetType is null");
     }
 
+    /** A cast the user wrote. */
+    public Cast(Expression child, DataType targetType, boolean tryCast) {
+        this(child, targetType, tryCast, false);
+    }
+
     public static Cast ansi(Expression child, DataType type) {
         return new Cast(child, type, false);
+    }
+
+    /** A cast the analyzer inserted for type coercion; it does not show in column names. */
+    public static Cast implicit(Expression child, DataType type) {
+        return new Cast(child, type, false, true);
     }
 
     @Override
@@ -25,7 +35,7 @@ public record Cast(Expression child, DataType targetType, boolean tryCast) imple
 
     @Override
     public Expression withNewChildren(List<Expression> children) {
-        return new Cast(children.get(0), targetType, tryCast);
+        return new Cast(children.get(0), targetType, tryCast, implicit);
     }
 
     @Override
@@ -40,6 +50,9 @@ public record Cast(Expression child, DataType targetType, boolean tryCast) imple
 
     @Override
     public String sql() {
+        if (implicit) {
+            return child.sql();
+        }
         return (tryCast ? "TRY_CAST(" : "CAST(") + child.sql() + " AS " + targetType.sql() + ")";
     }
 }
