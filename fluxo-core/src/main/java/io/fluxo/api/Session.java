@@ -1,0 +1,281 @@
+package io.fluxo.api;
+
+import io.fluxo.errors.AnalysisException;
+import io.fluxo.exec.PhysicalOperator;
+import io.fluxo.exec.QueryExecutor;
+import io.fluxo.exec.TaskContext;
+import io.fluxo.exec.planner.Planner;
+import io.fluxo.exec.planner.PlannerSettings;
+import io.fluxo.function.EvalContext;
+import io.fluxo.function.FunctionRegistry;
+import io.fluxo.plan.analysis.Analyzer;
+import io.fluxo.plan.analysis.Catalog;
+import io.fluxo.plan.expr.AttributeReference;
+import io.fluxo.plan.logical.LocalRelation;
+import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.plan.logical.Range;
+import io.fluxo.plan.optimizer.Optimizer;
+import io.fluxo.types.DateTimeUtils;
+import io.fluxo.types.LongType;
+import io.fluxo.types.StructField;
+import io.fluxo.types.StructType;
+import io.fluxo.vector.ColumnBatch;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The entry point, as Spark's SparkSession: reads data into DataFrames, holds temporary views and settings, and runs
+ * queries on a pool of threads sized to the machine's cores. Cheap to create; close it to stop its threads.
+ *
+ * <pre>{@code
+ * Session spark = Session.builder().appName("sales").getOrCreate();
+ * DataFrame df = spark.read().json("data/sales");
+ * }</pre>
+ */
+public final class Session implements AutoCloseable {
+    private static volatile Session active;
+
+    private final String appName;
+    private final RuntimeConfig conf;
+    private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+    private final int parallelism;
+    private final Clock clock;
+    private volatile boolean closed;
+
+    private Session(String appName, Map<String, String> config, int parallelism, Clock clock) {
+        this.appName = appName;
+        this.conf = new RuntimeConfig(config);
+        this.parallelism = parallelism;
+        this.clock = clock;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "fluxo-task-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The session made last by {@link Builder#getOrCreate()}, if it is still open. */
+    public static Optional<Session> active() {
+        Session s = active;
+        return s == null || s.closed ? Optional.empty() : Optional.of(s);
+    }
+
+    public String appName() {
+        return appName;
+    }
+
+    public RuntimeConfig conf() {
+        return conf;
+    }
+
+    public DataFrameReader read() {
+        return new DataFrameReader(this);
+    }
+
+    /** Rows {@code 0 … end-1} in one BIGINT column {@code id}. */
+    public DataFrame range(long end) {
+        return range(0, end);
+    }
+
+    public DataFrame range(long start, long end) {
+        return range(start, end, 1);
+    }
+
+    public DataFrame range(long start, long end, long step) {
+        return range(start, end, step, 0);
+    }
+
+    /** {@code numPartitions} 0 means one per core. */
+    public DataFrame range(long start, long end, long step, int numPartitions) {
+        return new DataFrame(this, new Range(start, end, step, numPartitions,
+                AttributeReference.create("id", LongType.INSTANCE, false)));
+    }
+
+    public DataFrame createDataFrame(List<Row> rows, StructType schema) {
+        List<AttributeReference> output = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            output.add(AttributeReference.create(f.name(), f.dataType(), f.nullable()));
+        }
+        return new DataFrame(this, new LocalRelation(output, RowConverter.toBatches(rows, schema)));
+    }
+
+    /** A DataFrame over a temporary view. */
+    public DataFrame table(String name) {
+        return new DataFrame(this, new io.fluxo.plan.logical.UnresolvedRelation(
+                io.fluxo.sql.SqlParser.parseMultipartIdentifier(name)));
+    }
+
+    /** Names of the temporary views, sorted. */
+    public List<String> tableNames() {
+        return tempViews.keySet().stream().sorted().toList();
+    }
+
+    void registerTempView(String name, LogicalPlan plan, boolean replace) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!replace && tempViews.containsKey(key)) {
+            throw new AnalysisException("TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", "Cannot create the temporary view `" + name
+                    + "` because it already exists.");
+        }
+        tempViews.put(key, plan);
+    }
+
+    public boolean dropTempView(String name) {
+        return tempViews.remove(name.toLowerCase(Locale.ROOT)) != null;
+    }
+
+    // ---- query execution -------------------------------------------------------------------------------------
+
+    ZoneId timeZone() {
+        return ZoneId.of(conf.get(RuntimeConfig.SESSION_TIME_ZONE, "UTC"));
+    }
+
+    EvalContext newEvalContext() {
+        return new EvalContext(timeZone(), DateTimeUtils.toMicros(clock.instant()));
+    }
+
+    Analyzer analyzer() {
+        return new Analyzer(catalog(), FunctionRegistry.builtin());
+    }
+
+    private Catalog catalog() {
+        return new Catalog() {
+            @Override
+            public Optional<LogicalPlan> lookupRelation(List<String> nameParts) {
+                return Optional.ofNullable(tempViews.get(String.join(".", nameParts).toLowerCase(Locale.ROOT)));
+            }
+
+            @Override
+            public List<String> relationNames() {
+                return tableNames();
+            }
+        };
+    }
+
+    PlannerSettings plannerSettings() {
+        int shuffle = conf.getInt(RuntimeConfig.SHUFFLE_PARTITIONS, parallelism);
+        long broadcast = Long.parseLong(conf.get(RuntimeConfig.BROADCAST_THRESHOLD_ROWS, "1000000"));
+        return new PlannerSettings(parallelism, shuffle, broadcast);
+    }
+
+    /** The physical plan of an analyzed plan, for one run with the given context. */
+    QueryPlans plan(LogicalPlan analyzed, EvalContext context) {
+        ensureOpen();
+        LogicalPlan optimized = new Optimizer(context).optimize(analyzed);
+        PhysicalOperator physical = new Planner(plannerSettings()).plan(optimized);
+        return new QueryPlans(analyzed, optimized, physical);
+    }
+
+    /** Plans and runs an analyzed plan, returning all result batches in order. */
+    List<ColumnBatch> execute(LogicalPlan analyzed) {
+        EvalContext context = newEvalContext();
+        QueryPlans plans = plan(analyzed, context);
+        return executor().collect(plans.physical(), new TaskContext(context));
+    }
+
+    QueryExecutor executor() {
+        ensureOpen();
+        return new QueryExecutor(pool);
+    }
+
+    record QueryPlans(LogicalPlan analyzed, LogicalPlan optimized, PhysicalOperator physical) {
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Session was stopped");
+        }
+    }
+
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pool.shutdownNow();
+        if (active == this) {
+            active = null;
+        }
+    }
+
+    /** Builds a session: {@code Session.builder().appName("x").config("fluxo.sql.shuffle.partitions", 4).getOrCreate()}. */
+    public static final class Builder {
+        private String appName = "fluxo";
+        private final Map<String, String> config = new LinkedHashMap<>();
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private Clock clock = Clock.systemUTC();
+
+        public Builder appName(String name) {
+            this.appName = name;
+            return this;
+        }
+
+        /** {@code local}, {@code local[N]} or {@code local[*]}: how many threads run tasks. */
+        public Builder master(String master) {
+            String m = master.trim();
+            if (m.equals("local")) {
+                parallelism = 1;
+            } else if (m.matches("local\\[(\\d+|\\*)]")) {
+                String n = m.substring(6, m.length() - 1);
+                parallelism = n.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(n);
+            } else {
+                throw new AnalysisException("INVALID_MASTER", "Fluxo runs in-process: master must be local, local[N] or "
+                        + "local[*], got '" + master + "'.");
+            }
+            return this;
+        }
+
+        public Builder config(String key, String value) {
+            config.put(key, value);
+            return this;
+        }
+
+        public Builder config(String key, long value) {
+            return config(key, Long.toString(value));
+        }
+
+        public Builder config(String key, boolean value) {
+            return config(key, Boolean.toString(value));
+        }
+
+        /** The clock that gives queries their current time; tests inject a fixed one. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** A new session, which also becomes the active one. */
+        public Session create() {
+            Session s = new Session(appName, config, Math.max(1, parallelism), clock);
+            active = s;
+            return s;
+        }
+
+        /** The active session if there is one (with this builder's settings applied), else a new one. */
+        public synchronized Session getOrCreate() {
+            Optional<Session> current = active();
+            if (current.isPresent()) {
+                config.forEach(current.get().conf::set);
+                return current.get();
+            }
+            return create();
+        }
+    }
+}

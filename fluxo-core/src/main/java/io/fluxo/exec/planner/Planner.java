@@ -1,0 +1,82 @@
+package io.fluxo.exec.planner;
+
+import io.fluxo.errors.InternalError;
+import io.fluxo.exec.Binder;
+import io.fluxo.exec.PhysicalOperator;
+import io.fluxo.exec.operator.FilterExec;
+import io.fluxo.exec.operator.GatherExec;
+import io.fluxo.exec.operator.LimitExec;
+import io.fluxo.exec.operator.LocalTableExec;
+import io.fluxo.exec.operator.ProjectExec;
+import io.fluxo.exec.operator.RangeExec;
+import io.fluxo.exec.operator.ScanExec;
+import io.fluxo.exec.operator.UnionExec;
+import io.fluxo.plan.logical.DataSourceRelation;
+import io.fluxo.plan.logical.Filter;
+import io.fluxo.plan.logical.Limit;
+import io.fluxo.plan.logical.LocalRelation;
+import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.plan.logical.Project;
+import io.fluxo.plan.logical.Range;
+import io.fluxo.plan.logical.SubqueryAlias;
+import io.fluxo.plan.logical.Union;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an optimized logical plan into physical operators: picks the algorithm for each node (hash or broadcast join,
+ * partial and final aggregation around a hash exchange, top-N for a sorted limit) and binds expressions to input
+ * positions.
+ */
+public final class Planner {
+    private final PlannerSettings settings;
+
+    public Planner(PlannerSettings settings) {
+        this.settings = settings;
+    }
+
+    public PhysicalOperator plan(LogicalPlan plan) {
+        if (plan instanceof DataSourceRelation d) {
+            try {
+                return new ScanExec(d.scan(), d.scan().planInputPartitions(), d.requiredColumns(), d.output());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot plan " + d.scan().description() + ": " + e.getMessage(), e);
+            }
+        }
+        if (plan instanceof LocalRelation l) {
+            return new LocalTableExec(l.output(), l.batches(), settings.parallelism());
+        }
+        if (plan instanceof Range r) {
+            int parts = r.numPartitions() > 0 ? r.numPartitions() : settings.parallelism();
+            return new RangeExec(r.start(), r.step(), r.count(), parts, r.id());
+        }
+        if (plan instanceof Project p) {
+            PhysicalOperator child = plan(p.child());
+            return new ProjectExec(Binder.bindAll(p.projectList(), child.output()), p.output(), child);
+        }
+        if (plan instanceof Filter f) {
+            PhysicalOperator child = plan(f.child());
+            return new FilterExec(Binder.bind(f.condition(), child.output()), child);
+        }
+        if (plan instanceof Limit l) {
+            PhysicalOperator child = plan(l.child());
+            if (child.numPartitions() == 1) {
+                return new LimitExec(l.limit(), child);
+            }
+            return new LimitExec(l.limit(), new GatherExec(new LimitExec(l.limit(), child)));
+        }
+        if (plan instanceof Union u) {
+            List<PhysicalOperator> inputs = new ArrayList<>();
+            for (LogicalPlan in : u.inputs()) {
+                inputs.add(plan(in));
+            }
+            return new UnionExec(inputs, u.output());
+        }
+        if (plan instanceof SubqueryAlias s) {
+            return plan(s.child());
+        }
+        throw new InternalError("no physical plan for " + plan.nodeString());
+    }
+}
