@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -46,9 +47,16 @@ final class DataTypeBuilder {
 
     DataType dataType(DataTypeContext ctx) {
         if (ctx instanceof ArrayDataTypeContext a) {
+            if (a.LT() == null) {
+                throw incomplete(ctx, "ARRAY", "You must provide an element type. For example: \"ARRAY<elementType>\".");
+            }
             return new ArrayType(dataType(a.dataType()), true);
         }
         if (ctx instanceof MapDataTypeContext m) {
+            if (m.LT() == null) {
+                throw incomplete(ctx, "MAP",
+                        "You must provide a key type and a value type. For example: \"MAP<TIMESTAMP, INT>\".");
+            }
             return new MapType(dataType(m.keyType), dataType(m.valueType), true);
         }
         if (ctx instanceof StructDataTypeContext s) {
@@ -62,6 +70,10 @@ final class DataTypeBuilder {
     }
 
     StructType structType(StructTypeContext ctx) {
+        if (ctx.LT() == null && ctx.NEQ() == null) {
+            throw incomplete(ctx, "STRUCT", "You must provide at least one field type. For example: "
+                    + "\"STRUCT<name STRING, phone DECIMAL(10, 0)>\".");
+        }
         List<StructField> fields = new ArrayList<>();
         if (ctx.complexColTypeList() != null) {
             for (ComplexColTypeContext col : ctx.complexColTypeList().complexColType()) {
@@ -123,14 +135,6 @@ final class DataTypeBuilder {
             case "dec":
             case "numeric":
                 return decimal(ctx, params);
-            case "array":
-                throw incomplete(ctx, "ARRAY", "You must provide an element type. For example: \"ARRAY<elementType>\".");
-            case "map":
-                throw incomplete(ctx, "MAP",
-                        "You must provide a key type and a value type. For example: \"MAP<TIMESTAMP, INT>\".");
-            case "struct":
-                throw incomplete(ctx, "STRUCT", "You must provide at least one field type. For example: "
-                        + "\"STRUCT<name STRING, phone DECIMAL(10, 0)>\".");
             default:
                 throw unsupported(ctx, typeText(name, params));
         }
@@ -195,7 +199,7 @@ final class DataTypeBuilder {
         return errors.at(ctx, "UNSUPPORTED_DATATYPE", "0A000", "Unsupported data type \"" + typeText + "\".");
     }
 
-    private RuntimeException incomplete(DataTypeContext ctx, String type, String hint) {
+    private RuntimeException incomplete(ParserRuleContext ctx, String type, String hint) {
         return errors.at(ctx, "INCOMPLETE_TYPE_DEFINITION." + type, "42K01",
                 "Incomplete complex type: The definition of \"" + type + "\" type is incomplete. " + hint);
     }

@@ -79,8 +79,8 @@ public final class SqlParser {
         }
 
         SqlBaseParser parser = new SqlBaseParser(tokens);
+        // No listener during the SLL attempt: its failures only mean "retry with LL", which reports them.
         parser.removeErrorListeners();
-        parser.addErrorListener(listener);
         ParserRuleContext tree;
         try {
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -90,6 +90,7 @@ public final class SqlParser {
             // SLL could not decide (or the text is wrong): parse again with full LL, which reports errors.
             tokens.seek(0);
             parser.reset();
+            parser.addErrorListener(listener);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(new SyntaxErrorStrategy());
             tree = entry.apply(parser);

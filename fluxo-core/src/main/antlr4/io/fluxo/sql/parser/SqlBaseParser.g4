@@ -172,16 +172,17 @@ unitInUnitToUnit
 
 // Primitive type names are identifiers resolved by name in the AST builder, so that an unknown name gets
 // UNSUPPORTED_DATATYPE rather than a syntax error, and names such as `date` stay ordinary identifiers elsewhere.
+// The element types of ARRAY, MAP and STRUCT are optional here only to report INCOMPLETE_TYPE_DEFINITION.
 dataType
-    : ARRAY LT dataType GT                                                      #arrayDataType
-    | MAP LT keyType=dataType COMMA valueType=dataType GT                       #mapDataType
+    : ARRAY (LT dataType GT)?                                                   #arrayDataType
+    | MAP (LT keyType=dataType COMMA valueType=dataType GT)?                    #mapDataType
     | structType                                                                #structDataType
     | INTERVAL from=unitInUnitToUnit (TO to=unitInUnitToUnit)?                  #intervalDataType
     | identifier (LEFT_PAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RIGHT_PAREN)?  #primitiveDataType
     ;
 
 structType
-    : STRUCT (LT complexColTypeList? GT | NEQ)
+    : STRUCT (LT complexColTypeList? GT | NEQ)?
     ;
 
 complexColTypeList
