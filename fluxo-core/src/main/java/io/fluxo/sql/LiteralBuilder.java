@@ -218,8 +218,11 @@ final class LiteralBuilder {
     }
 
     private static String intervalValue(IntervalValueContext ctx) {
-        String sign = ctx.MINUS() != null ? "-" : "";
         String value = ctx.stringLit() != null ? string(ctx.stringLit()).strip() : ctx.getStop().getText();
-        return sign + value;
+        if (ctx.MINUS() == null) {
+            return value;
+        }
+        // A minus before a negative string value cancels out: INTERVAL -'-5' SECOND is 5 seconds.
+        return value.startsWith("-") ? value.substring(1) : "-" + value;
     }
 }
