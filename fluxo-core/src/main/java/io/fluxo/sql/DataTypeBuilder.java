@@ -48,7 +48,8 @@ final class DataTypeBuilder {
     DataType dataType(DataTypeContext ctx) {
         if (ctx instanceof ArrayDataTypeContext a) {
             if (a.LT() == null) {
-                throw incomplete(ctx, "ARRAY", "You must provide an element type. For example: \"ARRAY<elementType>\".");
+                throw incomplete(ctx, "ARRAY",
+                        "You must provide an element type. For example: \"ARRAY<elementType>\".");
             }
             return new ArrayType(dataType(a.dataType()), true);
         }
@@ -97,7 +98,7 @@ final class DataTypeBuilder {
         String name = Names.identifier(ctx.identifier()).toLowerCase(Locale.ROOT);
         List<Integer> params = new ArrayList<>();
         for (TerminalNode n : ctx.INTEGER_VALUE()) {
-            params.add(parameter(ctx, n));
+            params.add(parameter(n));
         }
         switch (name) {
             case "boolean":
@@ -140,7 +141,7 @@ final class DataTypeBuilder {
         }
     }
 
-    private int parameter(PrimitiveDataTypeContext ctx, TerminalNode n) {
+    private int parameter(TerminalNode n) {
         try {
             return Integer.parseInt(n.getText());
         } catch (NumberFormatException e) {

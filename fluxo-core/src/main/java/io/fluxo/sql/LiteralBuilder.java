@@ -80,7 +80,7 @@ final class LiteralBuilder {
             return decimal(ctx, new BigDecimal(text));
         }
         if (ctx instanceof ExponentLiteralContext) {
-            return doubleValue(ctx, text, text, "double", Double.MAX_VALUE);
+            return doubleValue(ctx, text, "double", Double.MAX_VALUE);
         }
         String digits = text.substring(0, text.length() - (ctx instanceof BigDecimalLiteralContext ? 2 : 1));
         if (ctx instanceof BigIntLiteralContext) {
@@ -97,10 +97,10 @@ final class LiteralBuilder {
             return smallInteger(ctx, digits, "tinyint", Byte.MIN_VALUE, Byte.MAX_VALUE);
         }
         if (ctx instanceof DoubleLiteralContext) {
-            return doubleValue(ctx, digits, digits, "double", Double.MAX_VALUE);
+            return doubleValue(ctx, digits, "double", Double.MAX_VALUE);
         }
         if (ctx instanceof FloatLiteralContext) {
-            return doubleValue(ctx, digits, digits, "float", Float.MAX_VALUE);
+            return doubleValue(ctx, digits, "float", Float.MAX_VALUE);
         }
         return decimal(ctx, new BigDecimal(digits));
     }
@@ -113,10 +113,10 @@ final class LiteralBuilder {
         return Literal.of(v.intValue());
     }
 
-    private Literal doubleValue(NumberContext ctx, String text, String shown, String typeName, double max) {
+    private Literal doubleValue(NumberContext ctx, String text, String typeName, double max) {
         double v = Double.parseDouble(text);
         if (Double.isInfinite(v) || Math.abs(v) > max) {
-            throw outOfRange(ctx, shown, typeName, Double.toString(-max), Double.toString(max));
+            throw outOfRange(ctx, text, typeName, Double.toString(-max), Double.toString(max));
         }
         return Literal.of(v);
     }
@@ -138,7 +138,10 @@ final class LiteralBuilder {
                 + " and maximum value of " + max + ". Please adjust the value accordingly.");
     }
 
-    /** {@code DATE '…'}, {@code TIMESTAMP '…'}, {@code TIMESTAMP_LTZ '…'}, {@code INTERVAL '…'}, {@code X'…'}. */
+    /**
+     * Typed literals: {@code DATE '…'}, {@code TIMESTAMP '…'}, {@code TIMESTAMP_LTZ '…'}, {@code INTERVAL '…'} and
+     * hex {@code X'…'}.
+     */
     Expression typed(TypeConstructorContext ctx) {
         String type = Names.identifier(ctx.identifier()).toUpperCase(Locale.ROOT);
         String value = string(ctx.stringLit());

@@ -37,7 +37,8 @@ final class StringLiterals {
                 i += 9;
             } else if (escaped >= '0' && escaped <= '3' && i + 2 < end && isOctal(token.charAt(i + 1))
                     && isOctal(token.charAt(i + 2))) {
-                sb.append((char) ((escaped - '0') * 64 + (token.charAt(i + 1) - '0') * 8 + (token.charAt(i + 2) - '0')));
+                int code = (escaped - '0') * 64 + (token.charAt(i + 1) - '0') * 8 + (token.charAt(i + 2) - '0');
+                sb.append((char) code);
                 i += 3;
             } else {
                 appendEscaped(sb, escaped);
