@@ -45,7 +45,7 @@ final class ParseErrors {
         StringBuilder sb = new StringBuilder(message.length() + command.length() + 64);
         sb.append(message).append(" SQLSTATE: ").append(sqlState)
                 .append(" (line ").append(line).append(", pos ").append(column).append(")\n\n== SQL ==\n");
-        String[] lines = command.split("\n", -1);
+        String[] lines = command.split("\n");
         int above = Math.min(Math.max(line, 0), lines.length);
         for (int i = 0; i < above; i++) {
             sb.append(lines[i]).append('\n');

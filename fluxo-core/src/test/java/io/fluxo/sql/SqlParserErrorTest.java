@@ -60,6 +60,13 @@ class SqlParserErrorTest {
     }
 
     @Test
+    void trailingNewlineDoesNotAddAnEmptyLine() {
+        ParseException e = parseError("a +\n");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).endsWith("== SQL ==\na +\n^^^");
+    }
+
+    @Test
     void extraInputIsReported() {
         ParseException e = parseError("a b c");
         assertThat(e.getMessage()).startsWith(
