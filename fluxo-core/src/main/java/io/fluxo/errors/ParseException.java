@@ -6,7 +6,12 @@ public class ParseException extends AnalysisException {
     private final int column;
 
     public ParseException(String message, int line, int column) {
-        super("PARSE_SYNTAX_ERROR", message);
+        this("PARSE_SYNTAX_ERROR", message, line, column);
+    }
+
+    /** A parse failure of another class than a plain syntax error, e.g. {@code UNSUPPORTED_DATATYPE}. */
+    public ParseException(String errorClass, String message, int line, int column) {
+        super(errorClass, message);
         this.line = line;
         this.column = column;
     }

@@ -20,4 +20,10 @@ public record ArrayType(DataType elementType, boolean containsNull) implements D
     public String typeName() {
         return "array";
     }
+
+    /** Upper-cases type names but keeps nested struct field names as they are. */
+    @Override
+    public String sql() {
+        return "ARRAY<" + elementType.sql() + ">";
+    }
 }

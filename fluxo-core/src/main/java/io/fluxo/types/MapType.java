@@ -21,4 +21,10 @@ public record MapType(DataType keyType, DataType valueType, boolean valueContain
     public String typeName() {
         return "map";
     }
+
+    /** Upper-cases type names but keeps nested struct field names as they are. */
+    @Override
+    public String sql() {
+        return "MAP<" + keyType.sql() + ", " + valueType.sql() + ">";
+    }
 }

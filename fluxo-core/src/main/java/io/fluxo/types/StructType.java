@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * A row type: an ordered list of named fields. Field lookup by name ignores case, as Spark does by default.
- * DDL strings are parsed by {@code io.fluxo.sql.SqlParser.parseSchema}; build one in code with {@link #add}.
+ * DDL strings are parsed by {@code io.fluxo.sql.SqlParser.parseTableSchema}; build one in code with {@link #add}.
  */
 public record StructType(List<StructField> fields) implements DataType {
     public StructType {
