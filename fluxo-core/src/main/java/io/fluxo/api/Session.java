@@ -115,6 +115,24 @@ public final class Session implements AutoCloseable {
         return new DataFrame(this, new LocalRelation(output, RowConverter.toBatches(rows, schema)));
     }
 
+    /**
+     * A DataFrame over column batches the caller already holds (no copy): the columnar way in for embedders. Each
+     * batch's columns must match {@code schema}.
+     */
+    public DataFrame createDataFrame(StructType schema, List<ColumnBatch> batches) {
+        List<AttributeReference> output = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            output.add(AttributeReference.create(f.name(), f.dataType(), f.nullable()));
+        }
+        for (ColumnBatch b : batches) {
+            if (b.numColumns() != schema.size()) {
+                throw new AnalysisException("INVALID_BATCH", "A batch has " + b.numColumns()
+                        + " columns but the schema " + schema.toDDL() + " has " + schema.size() + ".");
+            }
+        }
+        return new DataFrame(this, new LocalRelation(output, batches));
+    }
+
     /** A DataFrame over a temporary view. */
     public DataFrame table(String name) {
         return new DataFrame(this, new io.fluxo.plan.logical.UnresolvedRelation(

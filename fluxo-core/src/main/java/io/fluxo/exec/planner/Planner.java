@@ -5,14 +5,18 @@ import io.fluxo.exec.Binder;
 import io.fluxo.exec.PhysicalOperator;
 import io.fluxo.exec.operator.FilterExec;
 import io.fluxo.exec.operator.GatherExec;
+import io.fluxo.exec.operator.GenerateExec;
 import io.fluxo.exec.operator.LimitExec;
 import io.fluxo.exec.operator.LocalTableExec;
 import io.fluxo.exec.operator.ProjectExec;
 import io.fluxo.exec.operator.RangeExec;
 import io.fluxo.exec.operator.ScanExec;
 import io.fluxo.exec.operator.UnionExec;
+import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.DataSourceRelation;
+import io.fluxo.plan.expr.Explode;
 import io.fluxo.plan.logical.Filter;
+import io.fluxo.plan.logical.Generate;
 import io.fluxo.plan.logical.Limit;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
@@ -73,6 +77,13 @@ public final class Planner {
                 inputs.add(plan(in));
             }
             return new UnionExec(inputs, u.output());
+        }
+        if (plan instanceof Aggregate a) {
+            return AggregatePlanning.plan(a, plan(a.child()), settings);
+        }
+        if (plan instanceof Generate g) {
+            PhysicalOperator child = plan(g.child());
+            return new GenerateExec((Explode) Binder.bind(g.generator(), child.output()), g.output(), child);
         }
         if (plan instanceof SubqueryAlias s) {
             return plan(s.child());

@@ -84,7 +84,8 @@ public final class Analyzer {
     public LogicalPlan analyze(LogicalPlan plan) {
         LogicalPlan resolved = resolvePlan(plan);
         CheckAnalysis.check(resolved);
-        return resolved;
+        // Qualifiers only serve name resolution; without them, equal expressions compare equal (t.a + 1 vs a + 1).
+        return resolved.transformAllExpressions(Analyzer::dropQualifier);
     }
 
     private LogicalPlan resolvePlan(LogicalPlan plan) {
@@ -306,8 +307,11 @@ public final class Analyzer {
 
     /** The expression with qualifiers dropped, so {@code t.a} and {@code a} compare equal. */
     static Expression canonical(Expression e) {
-        return e.transformUp(x -> x instanceof AttributeReference a && !a.qualifier().isEmpty()
-                ? a.withQualifier(List.of()) : x);
+        return e.transformUp(Analyzer::dropQualifier);
+    }
+
+    private static Expression dropQualifier(Expression x) {
+        return x instanceof AttributeReference a && !a.qualifier().isEmpty() ? a.withQualifier(List.of()) : x;
     }
 
     // ---- Sort ----------------------------------------------------------------------------------------------------

@@ -1,0 +1,184 @@
+package io.fluxo.exec.operator;
+
+import io.fluxo.exec.BatchIterator;
+import io.fluxo.exec.PhysicalOperator;
+import io.fluxo.exec.TaskContext;
+import io.fluxo.exec.expr.ExpressionCompiler;
+import io.fluxo.exec.expr.VectorEvaluator;
+import io.fluxo.exec.hash.GroupByHashTable;
+import io.fluxo.function.BoundAggregateFunction;
+import io.fluxo.function.GroupedAggregator;
+import io.fluxo.plan.expr.AttributeReference;
+import io.fluxo.plan.expr.Expression;
+import io.fluxo.types.DataType;
+import io.fluxo.vector.ColumnBatch;
+import io.fluxo.vector.ColumnVector;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hash aggregation in one of three modes. PARTIAL folds raw rows into per-group states and emits keys + states;
+ * FINAL merges such states (after a hash exchange on the keys) and emits keys + results; COMPLETE does both at once
+ * when all rows of a group are already in one partition. Keys map to dense group ids in a {@link GroupByHashTable};
+ * states live in each aggregate's columnar {@link GroupedAggregator}.
+ */
+public final class HashAggregateExec implements PhysicalOperator {
+    /** Which half of a two-phase aggregation this operator runs. */
+    public enum Mode {
+        PARTIAL, FINAL, COMPLETE
+    }
+
+    /** One aggregate: its bound function and, for PARTIAL/COMPLETE, its bound argument expressions. */
+    public record AggregateSpec(BoundAggregateFunction function, List<Expression> boundArguments, String description) {
+        public AggregateSpec {
+            boundArguments = List.copyOf(boundArguments);
+        }
+    }
+
+    private final Mode mode;
+    private final List<Expression> boundKeys;
+    private final List<DataType> keyTypes;
+    private final List<AggregateSpec> aggregates;
+    private final List<AttributeReference> output;
+    private final PhysicalOperator child;
+
+    public HashAggregateExec(Mode mode, List<Expression> boundKeys, List<AggregateSpec> aggregates,
+            List<AttributeReference> output, PhysicalOperator child) {
+        this.mode = mode;
+        this.boundKeys = List.copyOf(boundKeys);
+        this.keyTypes = boundKeys.stream().map(Expression::dataType).toList();
+        this.aggregates = List.copyOf(aggregates);
+        this.output = List.copyOf(output);
+        this.child = child;
+    }
+
+    @Override
+    public List<PhysicalOperator> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return output;
+    }
+
+    @Override
+    public int numPartitions() {
+        return child.numPartitions();
+    }
+
+    @Override
+    public BatchIterator open(int partition, TaskContext context) {
+        VectorEvaluator[] keys = compile(boundKeys, context);
+        List<VectorEvaluator[]> args = new ArrayList<>();
+        for (AggregateSpec a : aggregates) {
+            args.add(compile(a.boundArguments(), context));
+        }
+        GroupByHashTable table = GroupByHashTable.create(keyTypes);
+        GroupedAggregator[] states = new GroupedAggregator[aggregates.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = aggregates.get(i).function().newGroupedAggregator();
+        }
+        try (BatchIterator in = child.open(partition, context)) {
+            int[] groupIds = new int[ColumnBatch.DEFAULT_SIZE];
+            ColumnBatch b;
+            while ((b = in.next()) != null) {
+                int n = b.numRows();
+                if (groupIds.length < n) {
+                    groupIds = new int[n];
+                }
+                ColumnVector[] keyVectors = new ColumnVector[keys.length];
+                for (int k = 0; k < keys.length; k++) {
+                    keyVectors[k] = keys[k].evaluate(b);
+                }
+                table.groupIds(keyVectors, n, groupIds);
+                int groups = table.size();
+                int stateColumn = keys.length;
+                for (int i = 0; i < states.length; i++) {
+                    states[i].ensureCapacity(groups);
+                    if (mode == Mode.FINAL) {
+                        int width = aggregates.get(i).function().stateTypes().size();
+                        ColumnVector[] stateVectors = new ColumnVector[width];
+                        for (int w = 0; w < width; w++) {
+                            stateVectors[w] = b.column(stateColumn + w);
+                        }
+                        stateColumn += width;
+                        states[i].merge(groupIds, stateVectors, n);
+                    } else {
+                        VectorEvaluator[] a = args.get(i);
+                        ColumnVector[] argVectors = new ColumnVector[a.length];
+                        for (int k = 0; k < a.length; k++) {
+                            argVectors[k] = a[k].evaluate(b);
+                        }
+                        states[i].update(groupIds, argVectors, n);
+                    }
+                }
+            }
+        }
+        return emit(table, states, partition);
+    }
+
+    private BatchIterator emit(GroupByHashTable table, GroupedAggregator[] states, int partition) {
+        // A global aggregate yields one row even over no input (count = 0), from its final (or only) step.
+        boolean global = boundKeys.isEmpty();
+        int groups = table.size();
+        if (global && mode != Mode.PARTIAL && groups == 0 && partition == 0) {
+            groups = 1;
+            for (GroupedAggregator s : states) {
+                s.ensureCapacity(1);
+            }
+        }
+        int total = groups;
+        return new BatchIterator() {
+            private int next;
+
+            @Override
+            public ColumnBatch next() {
+                if (next >= total) {
+                    return null;
+                }
+                int count = Math.min(ColumnBatch.DEFAULT_SIZE, total - next);
+                List<ColumnVector> cols = new ArrayList<>();
+                ColumnVector[] keyOut = new ColumnVector[keyTypes.size()];
+                for (int k = 0; k < keyOut.length; k++) {
+                    keyOut[k] = ColumnVector.allocate(keyTypes.get(k), count);
+                }
+                if (keyOut.length > 0) {
+                    table.appendKeys(next, count, keyOut);
+                }
+                cols.addAll(List.of(keyOut));
+                for (int i = 0; i < states.length; i++) {
+                    BoundAggregateFunction f = aggregates.get(i).function();
+                    if (mode == Mode.PARTIAL) {
+                        ColumnVector[] out = new ColumnVector[f.stateTypes().size()];
+                        for (int w = 0; w < out.length; w++) {
+                            out[w] = ColumnVector.allocate(f.stateTypes().get(w), count);
+                        }
+                        states[i].writeStates(next, count, out);
+                        cols.addAll(List.of(out));
+                    } else {
+                        ColumnVector out = ColumnVector.allocate(f.resultType(), count);
+                        states[i].writeResults(next, count, out);
+                        cols.add(out);
+                    }
+                }
+                next += count;
+                return new ColumnBatch(cols.toArray(ColumnVector[]::new), count);
+            }
+        };
+    }
+
+    private static VectorEvaluator[] compile(List<Expression> es, TaskContext context) {
+        VectorEvaluator[] out = new VectorEvaluator[es.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ExpressionCompiler.compile(es.get(i), context.evalContext());
+        }
+        return out;
+    }
+
+    @Override
+    public String nodeString() {
+        return "HashAggregate(" + mode.name().toLowerCase(java.util.Locale.ROOT) + ", keys=" + Operators.exprs(boundKeys)
+                + ", functions=" + aggregates.stream().map(AggregateSpec::description).toList() + ")";
+    }
+}

@@ -1,0 +1,94 @@
+package io.fluxo.exec.operator;
+
+import io.fluxo.vector.BooleanVector;
+import io.fluxo.vector.BytesVector;
+import io.fluxo.vector.ColumnVector;
+import io.fluxo.vector.DecimalVector;
+import io.fluxo.vector.DoubleVector;
+import io.fluxo.vector.IntVector;
+import io.fluxo.vector.LongVector;
+import java.util.Arrays;
+
+/**
+ * Assigns rows to partitions by a hash of their key columns, one column at a time over whole vectors. Equal keys
+ * (SQL equality, with -0.0 = 0.0 and NaN = NaN as grouping treats them) always land in the same partition.
+ */
+public final class HashPartitioning {
+    private static final long NULL_HASH = 0x9E3779B97F4A7C15L;
+
+    private HashPartitioning() {
+    }
+
+    /** Writes the partition of each of the first {@code numRows} rows into {@code partitions}. */
+    public static void assign(ColumnVector[] keys, int numRows, int numPartitions, long[] scratch, int[] partitions) {
+        Arrays.fill(scratch, 0, numRows, 17L);
+        for (ColumnVector key : keys) {
+            mixColumn(key, numRows, scratch);
+        }
+        for (int i = 0; i < numRows; i++) {
+            partitions[i] = (int) Long.remainderUnsigned(fmix(scratch[i]), numPartitions);
+        }
+    }
+
+    private static void mixColumn(ColumnVector v, int n, long[] h) {
+        boolean[] nulls = v.nulls();
+        if (v instanceof LongVector l) {
+            long[] values = l.values();
+            for (int i = 0; i < n; i++) {
+                h[i] = h[i] * 31 + values[i];
+            }
+        } else if (v instanceof IntVector iv) {
+            int[] values = iv.values();
+            for (int i = 0; i < n; i++) {
+                h[i] = h[i] * 31 + values[i];
+            }
+        } else if (v instanceof DoubleVector d) {
+            double[] values = d.values();
+            for (int i = 0; i < n; i++) {
+                double x = values[i];
+                h[i] = h[i] * 31 + (x == 0.0 ? 0L : Double.doubleToLongBits(x));
+            }
+        } else if (v instanceof BooleanVector b) {
+            boolean[] values = b.values();
+            for (int i = 0; i < n; i++) {
+                h[i] = h[i] * 31 + (values[i] ? 1231 : 1237);
+            }
+        } else if (v instanceof BytesVector s) {
+            byte[] data = s.data();
+            int[] offsets = s.offsets();
+            for (int i = 0; i < n; i++) {
+                long x = 1125899906842597L;
+                for (int p = offsets[i], end = offsets[i + 1]; p < end; p++) {
+                    x = 31 * x + data[p];
+                }
+                h[i] = h[i] * 31 + x;
+            }
+        } else if (v instanceof DecimalVector d && d.isCompact()) {
+            long[] values = d.unscaledValues();
+            for (int i = 0; i < n; i++) {
+                h[i] = h[i] * 31 + values[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                Object o = v.getObject(i);
+                h[i] = h[i] * 31 + (o instanceof Object[] a ? Arrays.deepHashCode(a) : java.util.Objects.hashCode(o));
+            }
+        }
+        if (nulls != null) {
+            for (int i = 0; i < n; i++) {
+                if (nulls[i]) {
+                    h[i] = h[i] * 31 + NULL_HASH;
+                }
+            }
+        }
+    }
+
+    private static long fmix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
+    }
+}

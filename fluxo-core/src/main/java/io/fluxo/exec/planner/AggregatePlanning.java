@@ -1,0 +1,100 @@
+package io.fluxo.exec.planner;
+
+import io.fluxo.exec.Binder;
+import io.fluxo.exec.PhysicalOperator;
+import io.fluxo.exec.operator.GatherExec;
+import io.fluxo.exec.operator.HashAggregateExec;
+import io.fluxo.exec.operator.HashAggregateExec.AggregateSpec;
+import io.fluxo.exec.operator.HashAggregateExec.Mode;
+import io.fluxo.exec.operator.ProjectExec;
+import io.fluxo.exec.operator.ShuffleExchangeExec;
+import io.fluxo.plan.expr.AggregateCall;
+import io.fluxo.plan.expr.Alias;
+import io.fluxo.plan.expr.AttributeReference;
+import io.fluxo.plan.expr.BoundReference;
+import io.fluxo.plan.expr.Expression;
+import io.fluxo.plan.expr.NamedExpression;
+import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans an Aggregate as Spark does: a partial aggregation in every input partition, a hash exchange on the grouping
+ * keys (a gather for a global aggregate), a final merge, then a projection computing the output expressions from
+ * keys and aggregate results. A single input partition needs no exchange: one complete aggregation does it all.
+ */
+final class AggregatePlanning {
+    private AggregatePlanning() {
+    }
+
+    static PhysicalOperator plan(Aggregate agg, PhysicalOperator child, PlannerSettings settings) {
+        List<Expression> grouping = agg.groupingExpressions();
+        List<AggregateCall> calls = new ArrayList<>();
+        for (Expression e : agg.aggregateExpressions()) {
+            for (AggregateCall c : e.collect(AggregateCall.class)) {
+                if (!calls.contains(c)) {
+                    calls.add(c);
+                }
+            }
+        }
+        List<AttributeReference> keyAttrs = new ArrayList<>();
+        for (int i = 0; i < grouping.size(); i++) {
+            Expression g = grouping.get(i);
+            keyAttrs.add(g instanceof AttributeReference a ? a
+                    : AttributeReference.create("_groupingexpression" + i, g.dataType(), g.nullable()));
+        }
+        List<AttributeReference> resultAttrs = new ArrayList<>();
+        for (AggregateCall c : calls) {
+            resultAttrs.add(AttributeReference.create(c.sql(), c.dataType(), c.nullable()));
+        }
+        List<Expression> boundKeys = Binder.bindAll(grouping, child.output());
+        List<AggregateSpec> specs = new ArrayList<>();
+        for (AggregateCall c : calls) {
+            specs.add(new AggregateSpec(c.bound(), Binder.bindAll(c.arguments(), child.output()), c.sql()));
+        }
+        List<AttributeReference> finalOutput = new ArrayList<>(keyAttrs);
+        finalOutput.addAll(resultAttrs);
+
+        PhysicalOperator aggregated;
+        if (child.numPartitions() == 1) {
+            aggregated = new HashAggregateExec(Mode.COMPLETE, boundKeys, specs, finalOutput, child);
+        } else {
+            List<AttributeReference> partialOutput = new ArrayList<>(keyAttrs);
+            for (AggregateCall c : calls) {
+                int i = 0;
+                for (DataType t : c.bound().stateTypes()) {
+                    partialOutput.add(AttributeReference.create(c.sql() + "_state" + i++, t, true));
+                }
+            }
+            PhysicalOperator partial = new HashAggregateExec(Mode.PARTIAL, boundKeys, specs, partialOutput, child);
+            List<Expression> keyRefs = new ArrayList<>();
+            for (int i = 0; i < keyAttrs.size(); i++) {
+                keyRefs.add(new BoundReference(i, keyAttrs.get(i).dataType(), keyAttrs.get(i).nullable()));
+            }
+            PhysicalOperator exchanged = grouping.isEmpty() ? new GatherExec(partial)
+                    : new ShuffleExchangeExec(keyRefs, settings.shufflePartitions(), partial);
+            List<AggregateSpec> finalSpecs = specs.stream()
+                    .map(s -> new AggregateSpec(s.function(), List.of(), s.description())).toList();
+            aggregated = new HashAggregateExec(Mode.FINAL, keyRefs, finalSpecs, finalOutput, exchanged);
+        }
+
+        List<Expression> projections = new ArrayList<>();
+        for (Expression e : agg.aggregateExpressions()) {
+            Expression rewritten = e.transformDown(x -> {
+                int call = x instanceof AggregateCall c ? calls.indexOf(c) : -1;
+                if (call >= 0) {
+                    return resultAttrs.get(call);
+                }
+                int key = grouping.indexOf(x);
+                if (key >= 0 && !(x instanceof NamedExpression && x == e)) {
+                    return keyAttrs.get(key);
+                }
+                return x;
+            });
+            projections.add(Binder.bind(rewritten instanceof NamedExpression ? rewritten
+                    : Alias.of(rewritten, e.sql()), finalOutput));
+        }
+        return new ProjectExec(projections, agg.output(), aggregated);
+    }
+}
