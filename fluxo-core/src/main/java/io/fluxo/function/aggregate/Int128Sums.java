@@ -54,7 +54,7 @@ final class Int128Sums {
     }
 
     private void addWide(int g, BigInteger x, DecimalType type) {
-        if (x.bitLength() > 126) {
+        if (x.bitLength() > 127) {
             throw AggregateErrors.decimalOutOfRange(new BigDecimal(x, type.scale()), type);
         }
         long xLow = x.longValue();
