@@ -69,15 +69,18 @@ final class AggregateRunner {
     }
 
     /**
-     * Two-phase aggregation: rows {@code [cuts[k], cuts[k+1])} go to partial aggregator {@code k}; each exports its
-     * states, which are merged (partition order kept) into a fresh aggregator whose results are returned.
+     * Two-phase aggregation: rows {@code [cuts[k], cuts[k+1])} go to partial aggregator {@code k}; each appends its
+     * states to shared state vectors, which merge (partition order kept) into a fresh aggregator.
      */
     static List<Object> runTwoPhase(BoundAggregateFunction f, int numGroups, int[] groupIds, int[] cuts,
             ColumnVector... args) {
         List<DataType> stateTypes = f.stateTypes();
-        GroupedAggregator fin = f.newGroupedAggregator();
-        fin.ensureCapacity(numGroups);
-        for (int k = 0; k + 1 < cuts.length; k++) {
+        ColumnVector[] states = new ColumnVector[stateTypes.size()];
+        for (int s = 0; s < states.length; s++) {
+            states[s] = ColumnVector.allocate(stateTypes.get(s), numGroups);
+        }
+        int partitions = cuts.length - 1;
+        for (int k = 0; k < partitions; k++) {
             int from = cuts[k];
             int count = cuts[k + 1] - from;
             GroupedAggregator partial = f.newGroupedAggregator();
@@ -88,17 +91,16 @@ final class AggregateRunner {
                 slice[c] = args[c].slice(from, count);
             }
             partial.update(Arrays.copyOfRange(groupIds, from, from + count), slice, count);
-            ColumnVector[] states = new ColumnVector[stateTypes.size()];
-            for (int s = 0; s < states.length; s++) {
-                states[s] = ColumnVector.allocate(stateTypes.get(s), numGroups);
-            }
             partial.writeStates(0, numGroups, states);
-            int[] ids = new int[numGroups];
-            for (int g = 0; g < numGroups; g++) {
-                ids[g] = g;
-            }
-            fin.merge(ids, states, numGroups);
         }
+        // All partitions' states merge in one call, in partition order, as rows of one exchanged batch would.
+        int[] ids = new int[numGroups * Math.max(partitions, 0)];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i % numGroups;
+        }
+        GroupedAggregator fin = f.newGroupedAggregator();
+        fin.ensureCapacity(numGroups);
+        fin.merge(ids, states, ids.length);
         return results(f, fin, numGroups);
     }
 }
