@@ -4,7 +4,6 @@ import io.fluxo.errors.AnalysisException;
 import io.fluxo.errors.FluxoRuntimeException;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DecimalType;
-import java.math.BigDecimal;
 import java.util.Map;
 
 /** The errors aggregate functions raise, worded as Spark words them so every aggregate says the same thing. */
@@ -54,8 +53,8 @@ final class AggregateErrors {
     }
 
     /** ANSI overflow of a decimal result. */
-    static FluxoRuntimeException decimalOutOfRange(BigDecimal value, DecimalType type) {
-        return new FluxoRuntimeException("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", " " + value.toPlainString()
+    static FluxoRuntimeException decimalOutOfRange(String value, DecimalType type) {
+        return new FluxoRuntimeException("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", " " + value
                 + " cannot be represented as Decimal(" + type.precision() + ", " + type.scale() + "). If necessary set"
                 + " \"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.");
     }

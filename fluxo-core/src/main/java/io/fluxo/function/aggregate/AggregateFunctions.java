@@ -27,7 +27,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Spark's built-in aggregate functions: count, count_if, sum, avg, min, max, max_by, min_by, first, last,
+ * Spark's built-in aggregate functions: count, count_if, sum, try_sum, avg, min, max, max_by, min_by, first, last,
  * collect_list, collect_set, approx_count_distinct, the variance and standard-deviation family, and bool_and/bool_or.
  * Binding checks the arguments as Spark's analyzer does (ANSI mode) and picks an aggregator specialised for the types.
  */
@@ -51,7 +51,8 @@ public final class AggregateFunctions {
         List<AggregateFunction> out = new ArrayList<>();
         out.add(named("count", List.of(), AggregateFunctions::bindCount));
         out.add(named("count_if", List.of(), AggregateFunctions::bindCountIf));
-        out.add(named("sum", List.of(), AggregateFunctions::bindSum));
+        out.add(named("sum", List.of(), (args, distinct) -> bindSum("sum", args, distinct, false)));
+        out.add(named("try_sum", List.of(), (args, distinct) -> bindSum("try_sum", args, distinct, true)));
         out.add(named("avg", List.of("mean"), AggregateFunctions::bindAvg));
         out.add(named("min", List.of(), (args, distinct) -> bindExtremum("min", args, false)));
         out.add(named("max", List.of(), (args, distinct) -> bindExtremum("max", args, true)));
@@ -147,14 +148,21 @@ public final class AggregateFunctions {
         return t;
     }
 
-    private static BoundAggregateFunction bindSum(List<FunctionArg> args, boolean distinct) {
-        DataType t = numericInput("sum", args);
+    /** sum, or try_sum ({@code nullOnOverflow}) whose overflowing integral and decimal sums are NULL. */
+    private static BoundAggregateFunction bindSum(String function, List<FunctionArg> args, boolean distinct,
+            boolean nullOnOverflow) {
+        DataType t = numericInput(function, args);
         BoundAggregate bound;
-        if (t.isIntegral()) {
+        if (t.isIntegral() && nullOnOverflow) {
+            bound = new BoundAggregate(BIGINT, List.of(BIGINT), List.of(BIGINT, BOOLEAN), true,
+                    LongTrySumAggregator::new);
+        } else if (t.isIntegral()) {
             bound = new BoundAggregate(BIGINT, List.of(BIGINT), List.of(BIGINT), true, LongSumAggregator::new);
         } else if (t instanceof DecimalType d) {
             DecimalType result = new DecimalType(Math.min(DecimalType.MAX_PRECISION, d.precision() + 10), d.scale());
-            bound = new BoundAggregate(result, List.of(d), List.of(result), true, DecimalSumAggregator::new);
+            List<DataType> states = nullOnOverflow ? List.of(result, BOOLEAN) : List.of(result);
+            bound = new BoundAggregate(result, List.of(d), states, true,
+                    () -> new DecimalSumAggregator(nullOnOverflow));
         } else {
             bound = new BoundAggregate(DOUBLE, List.of(DOUBLE), List.of(DOUBLE), true, DoubleSumAggregator::new);
         }

@@ -60,7 +60,7 @@ final class DecimalAvgAggregator implements GroupedAggregator {
         outSums.reserve(outSums.size() + count);
         outCounts.reserve(outCounts.size() + count);
         for (int g = from; g < from + count; g++) {
-            sums.write(g, outSums);
+            sums.write(g, outSums, false);
             outCounts.append(counts[g]);
         }
     }
@@ -74,11 +74,11 @@ final class DecimalAvgAggregator implements GroupedAggregator {
                 o.appendNull();
                 continue;
             }
-            BigDecimal sum = Int128Sums.checkedDecimal(sums.get(g), sumType);
+            BigDecimal sum = sums.checkedSum(g, sumType);
             BigDecimal avg = sum.divide(BigDecimal.valueOf(counts[g]), DecimalType.MAX_PRECISION, RoundingMode.HALF_UP)
                     .setScale(resultType.scale(), RoundingMode.HALF_UP);
             if (avg.precision() - avg.scale() > resultType.precision() - resultType.scale() && avg.signum() != 0) {
-                throw AggregateErrors.decimalOutOfRange(avg, resultType);
+                throw AggregateErrors.decimalOutOfRange(avg.toPlainString(), resultType);
             }
             o.appendDecimal(avg);
         }

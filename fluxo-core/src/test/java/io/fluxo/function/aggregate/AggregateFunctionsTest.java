@@ -107,6 +107,30 @@ class AggregateFunctionsTest {
     }
 
     @Test
+    void trySumIsNullOnOverflow() {
+        BoundAggregateFunction trySum = bind("try_sum", INT);
+        assertThat(run(trySum, 2, new int[] {0, 0, 1}, vector(BIGINT, Long.MAX_VALUE, 1L, 4L)))
+                .containsExactly(null, 4L);
+        DecimalType d = new DecimalType(38, 0);
+        BigDecimal max = new BigDecimal("9".repeat(38));
+        assertThat(global(bind("try_sum", d), vector(d, max, max, max))).isNull();
+        assertThat(global(bind("try_sum", d), vector(d, max, max.negate(), BigDecimal.ONE))).isEqualTo(BigDecimal.ONE);
+        assertThat(global(bind("try_sum", DOUBLE), vector(DOUBLE, 1.0, 2.0))).isEqualTo(3.0);
+    }
+
+    @Test
+    void anOverflowInOnePartitionMakesTheMergedTrySumNull() {
+        ColumnVector v = vector(BIGINT, Long.MAX_VALUE, 1L, 5L, 7L);
+        assertThat(AggregateRunner.runTwoPhase(bind("try_sum", BIGINT), 1, new int[4], new int[] {0, 2, 4}, v))
+                .containsExactly((Object) null);
+        assertThat(AggregateRunner.runTwoPhase(bind("try_sum", BIGINT), 1, new int[4], new int[] {0, 0, 4},
+                vector(BIGINT, 1L, 2L, null, 3L))).containsExactly(6L);
+        assertThatThrownBy(() -> AggregateRunner.runTwoPhase(bind("sum", BIGINT), 1, new int[4],
+                new int[] {0, 1, 4}, vector(BIGINT, Long.MAX_VALUE, 1L, 2L, 3L)))
+                .hasMessageStartingWith("[ARITHMETIC_OVERFLOW]");
+    }
+
+    @Test
     void sumOfDoubles() {
         assertThat(global(bind("sum", DOUBLE), vector(DOUBLE, 1.5, null, 2.25))).isEqualTo(3.75);
         assertThat(global(bind("sum", DOUBLE), vector(DOUBLE, 1.0, Double.NaN))).isEqualTo(Double.NaN);

@@ -92,6 +92,8 @@ class PartialMergeProperties {
         assertExact(bind("sum", BIGINT), in, in.longs());
         assertExact(bind("sum", DECIMAL), in, in.decimals());
         assertExact(bind("sum", WIDE_DECIMAL), in, in.wideDecimals());
+        assertExact(bind("try_sum", BIGINT), in, in.longs());
+        assertExact(bind("try_sum", DECIMAL), in, in.decimals());
         assertExact(bind("avg", DECIMAL), in, in.decimals());
         assertExact(bind("avg", WIDE_DECIMAL), in, in.wideDecimals());
         for (String f : List.of("min", "max")) {
