@@ -45,6 +45,22 @@ final class AggregateErrors {
                 Map.of("inputName", inputName, "inputType", quote(type)));
     }
 
+    /** An ordering aggregate over a type without an order (MAP). */
+    static AnalysisException invalidOrderingType(String function, DataType type) {
+        return new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE",
+                "Cannot resolve \"" + function + "\" due to data type mismatch: The `" + function
+                        + "` does not support ordering on type " + quote(type) + ".",
+                Map.of("functionName", "`" + function + "`", "dataType", quote(type)));
+    }
+
+    /** A type a function cannot take at all, e.g. MAP values for collect_set. */
+    static AnalysisException unsupportedInputType(String function, DataType type) {
+        return new AnalysisException("DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE",
+                "Cannot resolve \"" + function + "\" due to data type mismatch: The input of `" + function
+                        + "` can't be " + quote(type) + " type data.",
+                Map.of("functionName", "`" + function + "`", "dataType", quote(type)));
+    }
+
     /** ANSI overflow of an integral sum. */
     static FluxoRuntimeException longOverflow() {
         return new FluxoRuntimeException("ARITHMETIC_OVERFLOW", "long overflow. Use 'try_add' to tolerate overflow"

@@ -19,7 +19,6 @@ import io.fluxo.types.LongType;
 import io.fluxo.types.MapType;
 import io.fluxo.types.NullType;
 import io.fluxo.types.StringType;
-import io.fluxo.types.StructType;
 import io.fluxo.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class AggregateFunctions {
         out.add(named("max", List.of(), (args, distinct) -> bindExtremum("max", args, true)));
         out.add(named("max_by", List.of(), (args, distinct) -> bindExtremumBy("max_by", args, true)));
         out.add(named("min_by", List.of(), (args, distinct) -> bindExtremumBy("min_by", args, false)));
-        out.add(named("first", List.of("first_value"), (args, distinct) -> bindFirstLast("first", args, false)));
+        out.add(named("first", List.of("first_value", "any_value"), (args, distinct) -> bindFirstLast("first", args, false)));
         out.add(named("last", List.of("last_value"), (args, distinct) -> bindFirstLast("last", args, true)));
         out.add(named("collect_list", List.of("array_agg"), AggregateFunctions::bindCollectList));
         out.add(named("collect_set", List.of(), (args, distinct) -> bindCollectSet(args)));
@@ -199,24 +198,20 @@ public final class AggregateFunctions {
             factory = () -> new BooleanAggregator(max);
         } else if (t instanceof StringType || t instanceof BinaryType) {
             factory = () -> new BytesExtremumAggregator(max);
-        } else if (t instanceof DecimalType || t instanceof NullType) {
+        } else if (t.isOrderable()) {
             factory = () -> new ComparedExtremumAggregator(t, max);
         } else {
-            throw AggregateErrors.unexpectedInputType(function, 0, "\"ORDERABLE ATOMIC\"", t);
+            throw AggregateErrors.invalidOrderingType(function, t);
         }
         return new BoundAggregate(t, List.of(t), List.of(t), true, factory);
-    }
-
-    private static boolean isAtomicOrderable(DataType t) {
-        return !(t instanceof ArrayType || t instanceof MapType || t instanceof StructType);
     }
 
     private static BoundAggregateFunction bindExtremumBy(String function, List<FunctionArg> args, boolean max) {
         requireArgs(function, args, 2, 2);
         DataType value = args.get(0).type();
         DataType ordering = args.get(1).type();
-        if (!isAtomicOrderable(ordering)) {
-            throw AggregateErrors.unexpectedInputType(function, 1, "\"ORDERABLE ATOMIC\"", ordering);
+        if (!ordering.isOrderable()) {
+            throw AggregateErrors.invalidOrderingType(function, ordering);
         }
         return new BoundAggregate(value, List.of(value, ordering), List.of(value, ordering), true,
                 () -> new ExtremumByAggregator(value, ordering, max));
@@ -258,7 +253,7 @@ public final class AggregateFunctions {
         requireArgs("collect_set", args, 1, 1);
         DataType t = args.get(0).type();
         if (t instanceof MapType) {
-            throw AggregateErrors.unexpectedInputType("collect_set", 0, "\"HASHABLE\"", t);
+            throw AggregateErrors.unsupportedInputType("collect_set", t);
         }
         ArrayType result = new ArrayType(t, false);
         BoundAggregate list = new BoundAggregate(result, List.of(t), List.of(result), false,

@@ -5,8 +5,8 @@ import io.fluxo.types.DataType;
 import io.fluxo.vector.ColumnVector;
 
 /**
- * {@code min}/{@code max} of types without a primitive fast path (wide decimals): compares through
- * {@link GroupValues}. NULL for a group without non-null input.
+ * {@code min}/{@code max} of types without a primitive fast path (wide decimals, arrays, structs): compares through
+ * {@link GroupValues} in Spark's order. NULL for a group without non-null input.
  */
 final class ComparedExtremumAggregator implements GroupedAggregator {
     private final boolean max;

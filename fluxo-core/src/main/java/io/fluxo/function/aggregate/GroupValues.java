@@ -1,5 +1,6 @@
 package io.fluxo.function.aggregate;
 
+import io.fluxo.types.ArrayType;
 import io.fluxo.types.BinaryType;
 import io.fluxo.types.BooleanType;
 import io.fluxo.types.DataType;
@@ -9,6 +10,7 @@ import io.fluxo.types.DoubleType;
 import io.fluxo.types.IntegerType;
 import io.fluxo.types.LongType;
 import io.fluxo.types.StringType;
+import io.fluxo.types.StructType;
 import io.fluxo.types.TimestampType;
 import io.fluxo.vector.BooleanVector;
 import io.fluxo.vector.BytesVector;
@@ -17,8 +19,9 @@ import io.fluxo.vector.DecimalVector;
 import io.fluxo.vector.DoubleVector;
 import io.fluxo.vector.IntVector;
 import io.fluxo.vector.LongVector;
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One nullable value of one type per group, for aggregates that keep a chosen row's value ({@code first},
@@ -43,7 +46,7 @@ abstract class GroupValues {
         if (type instanceof StringType || type instanceof BinaryType) {
             return new Bytes();
         }
-        return new Objects();
+        return new Objects(type);
     }
 
     void ensureCapacity(int numGroups) {
@@ -231,9 +234,14 @@ abstract class GroupValues {
         }
     }
 
-    /** Wide decimals, arrays, maps and structs: internal-form objects, compared only when they are decimals. */
+    /** Wide decimals, arrays, maps and structs: internal-form objects, compared in Spark's order when orderable. */
     private static final class Objects extends GroupValues {
+        private final DataType type;
         private Object[] values = new Object[0];
+
+        Objects(DataType type) {
+            this.type = type;
+        }
 
         @Override
         void ensureCapacity(int numGroups) {
@@ -243,7 +251,7 @@ abstract class GroupValues {
 
         @Override
         int compare(ColumnVector source, int row, int g) {
-            return ((BigDecimal) source.getObject(row)).compareTo((BigDecimal) values[g]);
+            return compareValues(source.getObject(row), values[g], type);
         }
 
         @Override
@@ -260,5 +268,51 @@ abstract class GroupValues {
         long sizeInBytes() {
             return 48L * values.length;
         }
+    }
+
+    /**
+     * Spark's order of two internal-form values of {@code type}: nulls first inside arrays and structs, arrays
+     * element by element (a prefix first), structs field by field, strings by code point, NaN above all doubles.
+     */
+    static int compareValues(Object a, Object b, DataType type) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (type instanceof ArrayType arrayType) {
+            List<?> x = (List<?>) a;
+            List<?> y = (List<?>) b;
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                int c = compareValues(x.get(i), y.get(i), arrayType.elementType());
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
+        if (type instanceof StructType structType) {
+            Object[] x = (Object[]) a;
+            Object[] y = (Object[]) b;
+            for (int f = 0; f < x.length; f++) {
+                int c = compareValues(x[f], y[f], structType.field(f).dataType());
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+        if (a instanceof Double x) {
+            double y = (Double) b;
+            return x == y ? 0 : Double.compare(x, y);
+        }
+        if (a instanceof String x) {
+            return Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(
+                    StandardCharsets.UTF_8));
+        }
+        if (a instanceof byte[] x) {
+            return Arrays.compareUnsigned(x, (byte[]) b);
+        }
+        @SuppressWarnings("unchecked")
+        Comparable<Object> x = (Comparable<Object>) a;
+        return x.compareTo(b);
     }
 }

@@ -18,11 +18,14 @@ import io.fluxo.types.ArrayType;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DataTypes;
 import io.fluxo.types.DecimalType;
+import io.fluxo.types.MapType;
+import io.fluxo.types.StructType;
 import io.fluxo.vector.ColumnVector;
 import io.fluxo.vector.LongVector;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class AggregateFunctionsTest {
@@ -228,6 +231,31 @@ class AggregateFunctionsTest {
     }
 
     @Test
+    void minAndMaxOfArraysAndStructsUseSparkOrder() {
+        ArrayType arrays = new ArrayType(BIGINT);
+        ColumnVector v = vector(arrays, List.of(1L, 2L), List.of(1L), Arrays.asList(1L, null), List.of(0L, 9L), null);
+        assertThat(global(bind("max", arrays), v)).isEqualTo(List.of(1L, 2L));
+        assertThat(global(bind("min", arrays), v)).isEqualTo(List.of(0L, 9L));
+        StructType struct = StructType.empty().add("a", STRING).add("b", DOUBLE);
+        ColumnVector s = vector(struct, new Object[] {"x", 1.0}, new Object[] {"x", Double.NaN},
+                new Object[] {null, 5.0});
+        assertThat((Object[]) global(bind("max", struct), s)).containsExactly("x", Double.NaN);
+        assertThat((Object[]) global(bind("min", struct), s)).containsExactly(null, 5.0);
+    }
+
+    @Test
+    void mapsHaveNoOrderAndNoSet() {
+        MapType map = new MapType(STRING, INT, true);
+        assertThatThrownBy(() -> bind("max", map))
+                .hasMessage("[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] Cannot resolve \"max\" due to data type"
+                        + " mismatch: The `max` does not support ordering on type \"MAP<STRING,INT>\".");
+        assertThatThrownBy(() -> bind("max_by", STRING, map))
+                .hasMessageStartingWith("[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE]");
+        assertThatThrownBy(() -> bind("collect_set", map))
+                .hasMessageStartingWith("[DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE]");
+    }
+
+    @Test
     void nanIsTheLargestDouble() {
         assertThat(global(bind("max", DOUBLE), vector(DOUBLE, 1.0, Double.NaN, Double.POSITIVE_INFINITY)))
                 .isEqualTo(Double.NaN);
@@ -387,7 +415,7 @@ class AggregateFunctionsTest {
         assertThat(agg.sizeInBytes()).isGreaterThan(8L * groups);
     }
 
-    private static org.assertj.core.data.Offset<Double> within() {
-        return org.assertj.core.data.Offset.offset(1e-12);
+    private static Offset<Double> within() {
+        return Offset.offset(1e-12);
     }
 }
