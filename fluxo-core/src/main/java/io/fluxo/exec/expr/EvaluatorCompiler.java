@@ -95,15 +95,15 @@ final class EvaluatorCompiler {
             return comparison(c);
         }
         if (e instanceof And a) {
-            return LogicalEvaluators.and(compile(a.left()), compile(a.right()),
+            return LogicalEvaluators.and(compileBoolean(a.left()), compileBoolean(a.right()),
                     EvaluationSafety.safeOnAnyRow(a.right()), RowSubsets.ordinals(a.right()));
         }
         if (e instanceof Or o) {
-            return LogicalEvaluators.or(compile(o.left()), compile(o.right()),
+            return LogicalEvaluators.or(compileBoolean(o.left()), compileBoolean(o.right()),
                     EvaluationSafety.safeOnAnyRow(o.right()), RowSubsets.ordinals(o.right()));
         }
         if (e instanceof Not n) {
-            return LogicalEvaluators.not(compile(n.child()));
+            return LogicalEvaluators.not(compileBoolean(n.child()));
         }
         if (e instanceof IsNull n) {
             return LogicalEvaluators.isNull(compile(n.child()), false);
@@ -140,6 +140,11 @@ final class EvaluatorCompiler {
                 + " (expressions reaching evaluation must be resolved, bound, and free of aggregates and generators)");
     }
 
+    /** A BOOLEAN operand; an untyped NULL becomes a BOOLEAN one, so logical kernels always see booleans. */
+    VectorEvaluator compileBoolean(Expression e) {
+        return e.dataType() instanceof NullType ? constantNull(BooleanType.INSTANCE) : compile(e);
+    }
+
     static VectorEvaluator constantNull(DataType type) {
         return new LiteralEvaluator(type, null);
     }
@@ -159,6 +164,7 @@ final class EvaluatorCompiler {
                     + "; the analyzer must coerce them to one type");
         }
         boolean integral = lt instanceof IntegerType || lt instanceof LongType;
+        boolean isLong = lt instanceof LongType;
         if (!integral && !(lt instanceof DoubleType)) {
             throw new InternalError("no arithmetic on " + lt.sql() + " in " + a.sql());
         }
@@ -176,13 +182,13 @@ final class EvaluatorCompiler {
             Number c = (Number) lit.value();
             boolean zeroDivisor = (op == Op.DIVIDE || op == Op.REMAINDER) && c.doubleValue() == 0;
             if (!zeroDivisor) {
-                return integral ? IntegralArithmetic.withScalar(op, lt instanceof LongType, compile(left), c.longValue())
+                return integral ? IntegralArithmetic.withScalar(op, isLong, compile(left), c.longValue())
                         : DoubleArithmetic.withScalar(op, compile(left), c.doubleValue());
             }
         }
         VectorEvaluator l = compile(a.left());
         VectorEvaluator r = compile(a.right());
-        return integral ? IntegralArithmetic.columns(op, lt instanceof LongType, l, r) : DoubleArithmetic.columns(op, l, r);
+        return integral ? IntegralArithmetic.columns(op, isLong, l, r) : DoubleArithmetic.columns(op, l, r);
     }
 
     private VectorEvaluator comparison(Comparison c) {
@@ -292,7 +298,9 @@ final class EvaluatorCompiler {
         }
         List<CaseWhenEvaluator.Branch> branches = new ArrayList<>();
         for (CaseWhen.Branch b : c.branches()) {
-            branches.add(new CaseWhenEvaluator.Branch(part(b.condition()), part(b.value())));
+            CaseWhenEvaluator.Part condition = new CaseWhenEvaluator.Part(compileBoolean(b.condition()),
+                    EvaluationSafety.safeOnAnyRow(b.condition()), RowSubsets.ordinals(b.condition()));
+            branches.add(new CaseWhenEvaluator.Branch(condition, part(b.value())));
         }
         CaseWhenEvaluator.Part elsePart = c.elseValue().map(this::part).orElse(null);
         return new CaseWhenEvaluator(branches, elsePart, type);

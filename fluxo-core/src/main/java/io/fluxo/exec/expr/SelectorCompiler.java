@@ -49,7 +49,7 @@ final class SelectorCompiler {
         if ((e instanceof IsNull || e instanceof IsNotNull) && EvaluationSafety.safeOnAnyRow(e)) {
             return RowSelectors.nullTest(evaluators.compile(e.children().get(0)), e instanceof IsNull);
         }
-        return new RowSelectors.Evaluated(evaluators.compile(e), EvaluationSafety.safeOnAnyRow(e),
+        return new RowSelectors.Evaluated(evaluators.compileBoolean(e), EvaluationSafety.safeOnAnyRow(e),
                 RowSubsets.ordinals(e));
     }
 

@@ -13,7 +13,6 @@ import io.fluxo.types.LongType;
 import io.fluxo.types.StringType;
 import io.fluxo.types.TimestampType;
 import io.fluxo.vector.BytesVector;
-import io.fluxo.vector.ColumnVector;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class PatternMatchEvaluationTest {
     private static final DataType STRING = DataTypes.StringType;
-    private static final String[] SUBJECTS = {"", "a", "abc", "abcabc", "xabcx", "a.c", "a%c", "a_c", "é", "aé", "日本語",
-        "a\nb", "😀x", "ab\\c", "[a]", "aXbXc"};
+    private static final String[] SUBJECTS = {"", "a", "abc", "abcabc", "xabcx", "a.c", "a%c", "a_c", "é", "aé",
+        "日本語", "a\nb", "😀x", "ab\\c", "[a]", "aXbXc"};
 
     private static List<Object> like(String pattern, char escape, String... subjects) {
         return values(new Like(col(0, STRING), lit(pattern, STRING), escape), batch(vector(STRING,
