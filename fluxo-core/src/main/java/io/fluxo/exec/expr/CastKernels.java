@@ -248,6 +248,16 @@ final class CastKernels {
         if (from instanceof DoubleType) {
             return (in, n, failed) -> {
                 double[] a = ((DoubleVector) in).values();
+                int[] out = new int[Math.max(n, 1)];
+                boolean outOfRange = false;
+                for (int i = 0; i < n; i++) {
+                    double x = a[i];
+                    out[i] = (int) x;
+                    outOfRange |= !(x > -2147483649.0 && x < 2147483648.0);
+                }
+                if (!outOfRange) {
+                    return IntVector.wrap(IntegerType.INSTANCE, out, n, in.nulls());
+                }
                 return ints(IntegerType.INSTANCE, in, n, failed, (i, nulls) -> {
                     double x = a[i];
                     if (!(Math.floor(x) <= Integer.MAX_VALUE && Math.ceil(x) >= Integer.MIN_VALUE)) {
@@ -315,6 +325,17 @@ final class CastKernels {
         if (from instanceof DoubleType) {
             return (in, n, failed) -> {
                 double[] a = ((DoubleVector) in).values();
+                long[] out = new long[Math.max(n, 1)];
+                boolean outOfRange = false;
+                for (int i = 0; i < n; i++) {
+                    double x = a[i];
+                    out[i] = (long) x;
+                    // Strictly inside ±2^63: anything else (NaN included) takes the exact check below.
+                    outOfRange |= !(x > -9.223372036854775808E18 && x < 9.223372036854775808E18);
+                }
+                if (!outOfRange) {
+                    return LongVector.wrap(LongType.INSTANCE, out, n, in.nulls());
+                }
                 return longs(LongType.INSTANCE, in, n, failed, (i, nulls) -> {
                     double x = a[i];
                     if (!(Math.floor(x) <= Long.MAX_VALUE && Math.ceil(x) >= Long.MIN_VALUE)) {
