@@ -121,9 +121,14 @@ final class CsvPartitionReader implements PartitionReader, MalformedRecordCounte
                 checkHeader();
             }
         }
-        startBatch();
-        while (rows < ColumnBatch.DEFAULT_SIZE && pending == null && source.next()) {
+        rows = 0;
+        boolean more = source.next();
+        if (more) {
+            startBatch(); // only once there is a record: a small split often has none
+        }
+        while (more) {
             readRecord();
+            more = rows < ColumnBatch.DEFAULT_SIZE && pending == null && source.next();
         }
         if (rows == 0) {
             done = true;

@@ -30,7 +30,9 @@ public final class LineReader implements Closeable {
         this.sep = lineSep == null || lineSep.length == 0 ? null : lineSep.clone();
         int sepLen = sep == null ? 1 : sep.length;
         long from = start == 0 ? 0 : Math.max(0, start - (sepLen - 1));
-        this.window = new ByteWindow(file, from, bufferSize);
+        // A small split needs a small buffer (it grows for a long line); tests split files into many tiny ranges.
+        long span = end - from + 1024;
+        this.window = new ByteWindow(file, from, (int) Math.min(bufferSize, Math.max(4096, span)));
         this.end = end;
         try {
             if (start == 0) {

@@ -101,9 +101,9 @@ final class JsonPartitionReader implements PartitionReader, MalformedRecordCount
         if (done) {
             return null;
         }
-        startBatch();
         if (options.multiLine) {
             done = true;
+            startBatch();
             byte[] content = Files.readAllBytes(split.file());
             parseRecord(content, 0, content.length, 0);
         } else {
@@ -111,9 +111,15 @@ final class JsonPartitionReader implements PartitionReader, MalformedRecordCount
                 lines = new LineReader(split.file(), split.start(), split.end(), options.lineSep,
                         ByteWindow.DEFAULT_SIZE);
             }
-            while (rows < ColumnBatch.DEFAULT_SIZE && pending == null && lines.next()) {
+            rows = 0;
+            boolean more = lines.next();
+            if (more) {
+                startBatch(); // only once there is a line: a small split often has none
+            }
+            while (more) {
                 parseRecord(lines.buffer(), lines.lineStart(), lines.lineEnd() - lines.lineStart(),
                         lines.linePosition());
+                more = rows < ColumnBatch.DEFAULT_SIZE && pending == null && lines.next();
             }
             if (rows == 0 && pending == null) {
                 done = true;

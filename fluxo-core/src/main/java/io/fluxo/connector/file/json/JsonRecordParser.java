@@ -493,7 +493,8 @@ final class JsonRecordParser {
             }
             int days;
             if (options.dateFormat == null) {
-                days = DateTimeUtils.parseDate(scratch, 0, textBytes(p));
+                int n = textBytes(p); // may replace scratch: call before reading the field
+                days = DateTimeUtils.parseDate(scratch, 0, n);
             } else {
                 Long micros = DateTimeUtils.parseTimestamp(p.getText(), options.dateFormat, java.time.ZoneOffset.UTC);
                 days = micros == null ? DateTimeUtils.INVALID_DATE
@@ -512,7 +513,8 @@ final class JsonRecordParser {
             long micros;
             if (t == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
                 if (options.timestampFormat == null) {
-                    micros = DateTimeUtils.parseTimestamp(scratch, 0, textBytes(p), options.zone);
+                    int n = textBytes(p); // may replace scratch: call before reading the field
+                    micros = DateTimeUtils.parseTimestamp(scratch, 0, n, options.zone);
                 } else {
                     Long m = DateTimeUtils.parseTimestamp(p.getText(), options.timestampFormat, options.zone);
                     micros = m == null ? DateTimeUtils.INVALID_TIMESTAMP : m;

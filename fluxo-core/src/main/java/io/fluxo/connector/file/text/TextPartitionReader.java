@@ -45,13 +45,16 @@ final class TextPartitionReader implements PartitionReader, MalformedRecordCount
         if (lines == null) {
             lines = new LineReader(split.file(), split.start(), split.end(), lineSep, ByteWindow.DEFAULT_SIZE);
         }
-        BytesVector out = materialize ? new BytesVector(DataTypes.StringType, ColumnBatch.DEFAULT_SIZE, 1 << 16) : null;
+        boolean more = lines.next();
+        BytesVector out = materialize && more
+                ? new BytesVector(DataTypes.StringType, ColumnBatch.DEFAULT_SIZE, 1 << 16) : null;
         int rows = 0;
-        while (rows < ColumnBatch.DEFAULT_SIZE && lines.next()) {
+        while (more) {
             if (out != null) {
                 out.append(lines.buffer(), lines.lineStart(), lines.lineEnd() - lines.lineStart());
             }
             rows++;
+            more = rows < ColumnBatch.DEFAULT_SIZE && lines.next();
         }
         if (rows == 0) {
             done = true;
