@@ -201,6 +201,211 @@ public final class DateTimeUtils {
         return micros == null ? null : (int) Math.floorDiv(micros, MICROS_PER_DAY);
     }
 
+    /** What the primitive timestamp parsers return for text that is not a timestamp (no valid micros value). */
+    public static final long INVALID_TIMESTAMP = Long.MIN_VALUE;
+    /** What the primitive date parser returns for text that is not a date. */
+    public static final int INVALID_DATE = Integer.MIN_VALUE;
+
+    private static final long FALLBACK = Long.MIN_VALUE + 1;
+    private static final int DAYS_0000_TO_1970 = 719_528;
+
+    /**
+     * {@link #parseTimestamp(String, ZoneId)} over UTF-8 bytes {@code [from, to)}, for readers of text files. The
+     * usual ISO forms ({@code yyyy-MM-dd[( |T)HH:mm[:ss[.fraction]]][Z|±HH:mm]}) are read without allocating; anything
+     * else goes through the String form, so both accept exactly the same text.
+     *
+     * @return micros since the epoch, or {@link #INVALID_TIMESTAMP}
+     */
+    public static long parseTimestamp(byte[] utf8, int from, int to, ZoneId sessionZone) {
+        long micros = fastTimestamp(utf8, from, to, sessionZone);
+        if (micros != FALLBACK) {
+            return micros;
+        }
+        Long slow = parseTimestamp(new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8),
+                sessionZone);
+        return slow == null ? INVALID_TIMESTAMP : slow;
+    }
+
+    /**
+     * {@link #parseDate(String)} over UTF-8 bytes {@code [from, to)}; {@code yyyy-MM-dd} is read without allocating.
+     *
+     * @return days since the epoch, or {@link #INVALID_DATE}
+     */
+    public static int parseDate(byte[] utf8, int from, int to) {
+        if (to - from >= 10 && (to - from == 10 || utf8[from + 10] == ' ' || utf8[from + 10] == 'T')) {
+            long days = fastDate(utf8, from);
+            if (days != FALLBACK) {
+                return days == INVALID_TIMESTAMP ? INVALID_DATE : (int) days;
+            }
+        }
+        Integer slow = parseDate(new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+        return slow == null ? INVALID_DATE : slow;
+    }
+
+    /** Days of {@code yyyy-MM-dd} at {@code i}, {@link #INVALID_TIMESTAMP} for an impossible date, else FALLBACK. */
+    private static long fastDate(byte[] b, int i) {
+        int y = digits(b, i, 4);
+        int m = digits(b, i + 5, 2);
+        int d = digits(b, i + 8, 2);
+        if (y < 0 || m < 0 || d < 0 || b[i + 4] != '-' || b[i + 7] != '-') {
+            return FALLBACK;
+        }
+        if (m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
+            return INVALID_TIMESTAMP;
+        }
+        return epochDay(y, m, d);
+    }
+
+    private static long fastTimestamp(byte[] b, int from, int to, ZoneId sessionZone) {
+        if (to - from < 10) {
+            return FALLBACK;
+        }
+        long days = fastDate(b, from);
+        if (days == FALLBACK || days == INVALID_TIMESTAMP) {
+            return days == INVALID_TIMESTAMP ? INVALID_TIMESTAMP : FALLBACK;
+        }
+        int i = from + 10;
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int micros = 0;
+        int offsetSeconds = Integer.MIN_VALUE;
+        if (i < to) {
+            if ((b[i] != 'T' && b[i] != ' ') || to - i < 6 || b[i + 3] != ':') {
+                return FALLBACK;
+            }
+            hour = digits(b, i + 1, 2);
+            minute = digits(b, i + 4, 2);
+            i += 6;
+            if (i < to && b[i] == ':') {
+                if (to - i < 3) {
+                    return FALLBACK;
+                }
+                second = digits(b, i + 1, 2);
+                i += 3;
+                if (i < to && b[i] == '.') {
+                    i++;
+                    int start = i;
+                    while (i < to && b[i] >= '0' && b[i] <= '9') {
+                        if (i - start < 6) {
+                            micros = micros * 10 + (b[i] - '0');
+                        }
+                        i++;
+                    }
+                    if (i == start) {
+                        return FALLBACK;
+                    }
+                    for (int k = i - start; k < 6; k++) {
+                        micros *= 10;
+                    }
+                }
+            }
+            if (hour < 0 || minute < 0 || second < 0) {
+                return FALLBACK;
+            }
+            if (hour > 23 || minute > 59 || second > 59) {
+                return INVALID_TIMESTAMP;
+            }
+            if (i < to) {
+                if (b[i] == 'Z' && i + 1 == to) {
+                    offsetSeconds = 0;
+                } else if ((b[i] == '+' || b[i] == '-') && to - i == 6 && b[i + 3] == ':') {
+                    int oh = digits(b, i + 1, 2);
+                    int om = digits(b, i + 4, 2);
+                    if (oh < 0 || om < 0 || oh > 17 || om > 59) {
+                        return FALLBACK;
+                    }
+                    offsetSeconds = (oh * 3600 + om * 60) * (b[i] == '-' ? -1 : 1);
+                } else {
+                    return FALLBACK;
+                }
+            }
+        }
+        long localSeconds = days * 86_400L + hour * 3600L + minute * 60L + second;
+        if (offsetSeconds == Integer.MIN_VALUE) {
+            if (sessionZone instanceof ZoneOffset o) {
+                offsetSeconds = o.getTotalSeconds();
+            } else if (sessionZone.getRules().isFixedOffset()) {
+                offsetSeconds = sessionZone.getRules().getOffset(Instant.EPOCH).getTotalSeconds();
+            } else {
+                LocalDateTime local = LocalDateTime.ofEpochSecond(localSeconds, 0, ZoneOffset.UTC);
+                return ZonedDateTime.of(local, sessionZone).toEpochSecond() * MICROS_PER_SECOND + micros;
+            }
+        }
+        return (localSeconds - offsetSeconds) * MICROS_PER_SECOND + micros;
+    }
+
+    /** The number written by {@code count} ASCII digits at {@code i}, or -1. */
+    private static int digits(byte[] b, int i, int count) {
+        int v = 0;
+        for (int k = 0; k < count; k++) {
+            int c = b[i + k] - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            v = v * 10 + c;
+        }
+        return v;
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        if (month == 2) {
+            return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+        }
+        return (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
+    }
+
+    /** Epoch day of a valid date with year ≥ 0 (the arithmetic of {@link LocalDate#toEpochDay}). */
+    private static long epochDay(int year, int month, int day) {
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+        total += (367 * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (!(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
+                total--;
+            }
+        }
+        return total - DAYS_0000_TO_1970;
+    }
+
+    /**
+     * Appends {@code micros} as {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX} in {@code zone} (the default timestamp text of
+     * Spark's JSON and CSV writers), without allocating for fixed-offset zones and years 0..9999.
+     */
+    public static void appendTimestampIso(StringBuilder sb, long micros, ZoneId zone) {
+        int offset;
+        if (zone instanceof ZoneOffset o) {
+            offset = o.getTotalSeconds();
+        } else if (zone.getRules().isFixedOffset()) {
+            offset = zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds();
+        } else {
+            offset = zone.getRules().getOffset(toInstant(micros)).getTotalSeconds();
+        }
+        long seconds = Math.floorDiv(micros, MICROS_PER_SECOND) + offset;
+        long days = Math.floorDiv(seconds, 86_400L);
+        if (days < -DAYS_0000_TO_1970 || days > 2_932_896L) { // outside years 0..9999
+            sb.append(formatTimestampIso(micros, zone));
+            return;
+        }
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        appendDate(sb, LocalDate.ofEpochDay(days));
+        sb.append('T');
+        pad2(sb, secondOfDay / 3600).append(':');
+        pad2(sb, secondOfDay / 60 % 60).append(':');
+        pad2(sb, secondOfDay % 60).append('.');
+        int millis = (int) (Math.floorMod(micros, MICROS_PER_SECOND) / 1000);
+        sb.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
+        if (offset == 0) {
+            sb.append('Z');
+        } else {
+            int abs = Math.abs(offset);
+            sb.append(offset < 0 ? '-' : '+');
+            pad2(sb, abs / 3600).append(':');
+            pad2(sb, abs / 60 % 60); // XXX shows no seconds of the offset
+        }
+    }
+
     /** Spark's default timestamp text: {@code yyyy-MM-dd HH:mm:ss} plus the fraction without trailing zeros. */
     public static String formatTimestamp(long micros, ZoneId zone) {
         LocalDateTime t = LocalDateTime.ofInstant(toInstant(micros), zone);

@@ -58,6 +58,13 @@ public final class ArrayVector extends ColumnVector {
     }
 
     @Override
+    public void truncate(int rows) {
+        int elementRows = offsets[Math.min(rows, size)];
+        super.truncate(rows);
+        elements.truncate(elementRows);
+    }
+
+    @Override
     public void reserve(int rows) {
         if (offsets.length < rows + 1) {
             offsets = Arrays.copyOf(offsets, rows + 1);

@@ -114,6 +114,20 @@ public abstract sealed class ColumnVector
         this.size = size;
     }
 
+    /**
+     * Drops the rows from {@code rows} on, so the next append writes row {@code rows} again. Readers use it to undo
+     * a partly written row (a malformed record); nested vectors drop their children's rows too.
+     */
+    public void truncate(int rows) {
+        if (rows < 0 || rows > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " rows to " + rows);
+        }
+        if (nulls != null) {
+            Arrays.fill(nulls, rows, Math.min(size, nulls.length), false);
+        }
+        size = rows;
+    }
+
     /** Room for at least {@code rows} rows, keeping what is written. */
     public abstract void reserve(int rows);
 

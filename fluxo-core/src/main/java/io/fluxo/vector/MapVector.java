@@ -52,6 +52,14 @@ public final class MapVector extends ColumnVector {
     }
 
     @Override
+    public void truncate(int rows) {
+        int entries = offsets[Math.min(rows, size)];
+        super.truncate(rows);
+        keys.truncate(entries);
+        values.truncate(entries);
+    }
+
+    @Override
     public void reserve(int rows) {
         if (offsets.length < rows + 1) {
             offsets = Arrays.copyOf(offsets, rows + 1);

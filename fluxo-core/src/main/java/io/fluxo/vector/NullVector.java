@@ -17,6 +17,14 @@ public final class NullVector extends ColumnVector {
     }
 
     @Override
+    public void truncate(int rows) {
+        if (rows < 0 || rows > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " rows to " + rows);
+        }
+        size = rows; // every row stays null
+    }
+
+    @Override
     public void reserve(int rows) {
         if (nulls == null || nulls.length < rows) {
             nulls = new boolean[Math.max(rows, 16)];

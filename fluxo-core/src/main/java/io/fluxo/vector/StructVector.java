@@ -48,6 +48,14 @@ public final class StructVector extends ColumnVector {
     }
 
     @Override
+    public void truncate(int rows) {
+        super.truncate(rows);
+        for (ColumnVector f : fields) {
+            f.truncate(rows);
+        }
+    }
+
+    @Override
     public void reserve(int rows) {
         for (ColumnVector f : fields) {
             f.reserve(rows);

@@ -1,0 +1,73 @@
+package io.fluxo.connector.file;
+
+import io.fluxo.connector.spi.BatchScan;
+import io.fluxo.connector.spi.InputPartition;
+import io.fluxo.connector.spi.PartitionReader;
+import io.fluxo.types.ArrayType;
+import io.fluxo.types.DataTypes;
+import io.fluxo.types.DecimalType;
+import io.fluxo.types.StructType;
+import io.fluxo.vector.ColumnBatch;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A quick single-thread measurement of JSON read throughput into a typed schema (not a test; JMH benchmarks live in
+ * fluxo-bench). Run: {@code java -cp <test classpath> io.fluxo.connector.file.JsonReadThroughput [MB] [rounds]}.
+ */
+public final class JsonReadThroughput {
+    private JsonReadThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path file = Files.createTempFile("fluxo-json-throughput", ".json");
+        try {
+            Random random = new Random(42);
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                long written = 0;
+                for (long i = 0; written < megabytes * 1_000_000L; i++) {
+                    String line = "{\"id\":" + i + ",\"user\":\"user_" + random.nextInt(100_000) + "\",\"amount\":"
+                            + random.nextInt(100_000) / 100.0 + ",\"price\":" + random.nextInt(10_000) / 100.0
+                            + ",\"active\":" + random.nextBoolean() + ",\"ts\":\"2024-0" + (1 + random.nextInt(9))
+                            + "-1" + random.nextInt(10) + "T1" + random.nextInt(10) + ":3" + random.nextInt(10)
+                            + ":00Z\",\"country\":\"" + (random.nextBoolean() ? "FR" : "Deutschland")
+                            + "\",\"tags\":[\"a\",\"bb\"],\"extra\":{\"x\":1,\"y\":[1,2,3]}}\n";
+                    w.write(line);
+                    written += line.length();
+                }
+            }
+            StructType schema = StructType.empty().add("id", DataTypes.LongType).add("user", DataTypes.StringType)
+                    .add("amount", DataTypes.DoubleType).add("price", new DecimalType(10, 2))
+                    .add("active", DataTypes.BooleanType).add("ts", DataTypes.TimestampType)
+                    .add("country", DataTypes.StringType).add("tags", new ArrayType(DataTypes.StringType));
+            long bytes = Files.size(file);
+            FileFormat json = FileFormats.forName("json");
+            int[] all = {0, 1, 2, 3, 4, 5, 6, 7};
+            for (int round = 0; round < rounds; round++) {
+                long start = System.nanoTime();
+                long rows = 0;
+                BatchScan scan = json.createScan(List.of(file), schema,
+                        FileOptions.of(Map.of("maxPartitionBytes", String.valueOf(Long.MAX_VALUE))));
+                for (InputPartition p : scan.planInputPartitions()) {
+                    try (PartitionReader r = scan.createReader(p, all)) {
+                        for (ColumnBatch b = r.next(); b != null; b = r.next()) {
+                            rows += b.numRows();
+                        }
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("round %d: %d rows, %.1f MB in %.2f s = %.1f MB/s%n", round, rows, bytes / 1e6,
+                        seconds, bytes / 1e6 / seconds);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}
