@@ -63,6 +63,15 @@ final class Binding {
         return cast;
     }
 
+    /** {@link #expect(int, DataType)} with the accepted types spelled out for the error message. */
+    DataType expect(int i, DataType target, String requiredType) {
+        DataType cast = ImplicitCasts.implicitCast(type(i), target);
+        if (cast == null) {
+            throw unexpectedType(i, requiredType);
+        }
+        return cast;
+    }
+
     /** Like Spark's TypeCollection: the argument's own type if listed, else the first listed type it casts to. */
     DataType expectOneOf(int i, DataType... targets) {
         DataType t = type(i);
