@@ -101,17 +101,29 @@ final class FunctionTester {
     }
 
     static BoundScalarFunction bind(String name, Arg... args) {
+        return bind(ZoneOffset.UTC, name, args);
+    }
+
+    static BoundScalarFunction bind(ZoneId zone, String name, Arg... args) {
         ScalarFunction f = REGISTRY.scalar(name).orElseThrow(() -> new AssertionError("no function " + name));
         List<FunctionArg> fargs = new ArrayList<>();
         for (Arg a : args) {
-            fargs.add(a.constant() ? FunctionArg.constant(a.type(), a.values().get(0))
+            fargs.add(a.constant() ? FunctionArg.constant(a.type(), internal(a.values().get(0), a.type(), zone))
                     : FunctionArg.of(a.type(), a.values().contains(null)));
         }
         return f.bind(fargs);
     }
 
+    /** Test values of DATE and TIMESTAMP arguments may be given as text; this turns them into internal form. */
+    static Object internal(Object value, DataType type, ZoneId zone) {
+        if (value instanceof String s && (type instanceof DateType || type instanceof TimestampType)) {
+            return cast(s, StringType.INSTANCE, type, zone);
+        }
+        return value;
+    }
+
     static ColumnVector evalVector(EvalContext context, String name, Arg... args) {
-        BoundScalarFunction bound = bind(name, args);
+        BoundScalarFunction bound = bind(context.zone(), name, args);
         int rows = 1;
         for (Arg a : args) {
             if (!a.constant()) {
@@ -127,7 +139,8 @@ final class FunctionTester {
             DataType target = bound.inputTypes().get(i);
             ColumnVector v = ColumnVector.allocate(target, rows);
             for (int r = 0; r < rows; r++) {
-                Object value = args[i].constant() ? args[i].values().get(0) : args[i].values().get(r);
+                Object value = internal(args[i].constant() ? args[i].values().get(0) : args[i].values().get(r),
+                        args[i].type(), context.zone());
                 v.appendObject(cast(value, args[i].type(), target, context.zone()));
             }
             vectors[i] = v;
