@@ -16,6 +16,7 @@ import io.fluxo.vector.LongVector;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -617,7 +618,7 @@ public final class MathFunctions {
         List<DataType> inputs = new ArrayList<>(Collections.nCopies(b.count(), common));
         return BoundFunction.of(common, inputs, (a, n, c) -> {
             int[] which = new int[Math.max(n, 1)];
-            java.util.Arrays.fill(which, -1);
+            Arrays.fill(which, -1);
             if (a[0] instanceof LongVector) {
                 for (int k = 0; k < a.length; k++) {
                     long[] v = ((LongVector) a[k]).values();

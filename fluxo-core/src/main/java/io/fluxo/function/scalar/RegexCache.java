@@ -1,5 +1,6 @@
 package io.fluxo.function.scalar;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -33,7 +34,7 @@ final class RegexCache {
             return last;
         }
         lastBytes = Arrays.copyOfRange(data, from, to);
-        last = compile(function, new String(lastBytes, java.nio.charset.StandardCharsets.UTF_8));
+        last = compile(function, new String(lastBytes, StandardCharsets.UTF_8));
         return last;
     }
 }

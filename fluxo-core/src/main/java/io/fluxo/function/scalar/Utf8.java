@@ -1,6 +1,7 @@
 package io.fluxo.function.scalar;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Character-level navigation of UTF-8 bytes without decoding: characters are counted as code points (Spark's
@@ -84,7 +85,7 @@ final class Utf8 {
     static int lastIndexOf(byte[] data, int from, int to, byte[] needle, int nFrom, int nTo, int lastStart) {
         int n = nTo - nFrom;
         for (int i = Math.min(lastStart, to - n); i >= from; i--) {
-            if (java.util.Arrays.equals(data, i, i + n, needle, nFrom, nTo)) {
+            if (Arrays.equals(data, i, i + n, needle, nFrom, nTo)) {
                 return i;
             }
         }

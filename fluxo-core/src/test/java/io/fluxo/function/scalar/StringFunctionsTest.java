@@ -2,8 +2,8 @@ package io.fluxo.function.scalar;
 
 import static io.fluxo.function.scalar.FunctionTester.bind;
 import static io.fluxo.function.scalar.FunctionTester.col;
-import static io.fluxo.function.scalar.FunctionTester.eval;
 import static io.fluxo.function.scalar.FunctionTester.eval1;
+import static io.fluxo.function.scalar.FunctionTester.eval;
 import static io.fluxo.function.scalar.FunctionTester.ints;
 import static io.fluxo.function.scalar.FunctionTester.lit;
 import static io.fluxo.function.scalar.FunctionTester.strings;
