@@ -64,9 +64,9 @@ public final class ConditionalFunctions {
         return BoundFunction.of(common, List.of(b.type(0), common, common), (a, n, c) -> {
             int[] which = new int[Math.max(n, 1)];
             for (int i = 0; i < n; i++) {
-                which[i] = a[0].isNull(i) ? 2 : 1;
+                which[i] = a[0].isNull(i) ? 1 : 0;
             }
-            return RowSelection.select(common, a, which, n);
+            return RowSelection.select(common, new ColumnVector[] {a[1], a[2]}, which, n);
         }).withNullability(args -> args[1] || args[2]);
     }
 
@@ -96,9 +96,9 @@ public final class ConditionalFunctions {
             boolean[] nulls = predicate.nulls();
             int[] which = new int[Math.max(n, 1)];
             for (int i = 0; i < n; i++) {
-                which[i] = values[i] && (nulls == null || !nulls[i]) ? 1 : 2;
+                which[i] = values[i] && (nulls == null || !nulls[i]) ? 0 : 1;
             }
-            return RowSelection.select(common, a, which, n);
+            return RowSelection.select(common, new ColumnVector[] {a[1], a[2]}, which, n);
         }).withNullability(args -> args[1] || args[2]);
     }
 

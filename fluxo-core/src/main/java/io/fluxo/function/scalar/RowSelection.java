@@ -20,7 +20,7 @@ final class RowSelection {
 
     /**
      * Row {@code i} of the result is row {@code i} of {@code sources[which[i]]}, or null when {@code which[i] < 0}.
-     * All sources have type {@code type}.
+     * Every source has type {@code type}.
      */
     static ColumnVector select(DataType type, ColumnVector[] sources, int[] which, int n) {
         boolean[] nulls = null;
