@@ -8,6 +8,7 @@ import io.fluxo.function.FunctionArg;
 import io.fluxo.function.FunctionRegistry;
 import io.fluxo.function.ScalarFunction;
 import io.fluxo.types.ArrayType;
+import io.fluxo.types.BinaryType;
 import io.fluxo.types.BooleanType;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DateTimeUtils;
@@ -22,6 +23,7 @@ import io.fluxo.types.TimestampType;
 import io.fluxo.vector.ColumnVector;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -216,6 +218,9 @@ final class FunctionTester {
                 return DateTimeUtils.parseTimestamp(s, zone);
             }
             return DateTimeUtils.toMicros(DateTimeUtils.toLocalDate((Integer) value).atStartOfDay(zone).toInstant());
+        }
+        if (to instanceof BinaryType && value instanceof String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
         }
         if (to instanceof ArrayType ta && from instanceof ArrayType fa) {
             List<Object> out = new ArrayList<>();
