@@ -404,6 +404,9 @@ public final class MathFunctions {
                     } else {
                         r = halfEven && f % 2 == 0 ? f : f + 1;
                     }
+                    if (r == 0) {
+                        return 0.0; // BigDecimal has no negative zero
+                    }
                     double signed = Math.copySign(r, x);
                     return scale == 0 ? signed : signed / p;
                 }

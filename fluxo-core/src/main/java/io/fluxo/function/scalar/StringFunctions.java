@@ -16,6 +16,7 @@ import io.fluxo.vector.IntVector;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -284,19 +285,28 @@ public final class StringFunctions {
 
     // ---- concatenation ------------------------------------------------------------------------------------
 
+    /** concat of strings; of BINARY values when all are binary; of arrays (element by element) when all are arrays. */
     private static BoundFunction bindConcat(Binding b) {
+        List<DataType> types = b.types();
+        if (!types.isEmpty() && types.stream().allMatch(t -> t instanceof ArrayType)) {
+            DataType common = b.commonTypeOfRange(0, b.count());
+            return BoundFunction.of(common, Collections.nCopies(b.count(), common),
+                    (a, n, c) -> concatArrays((ArrayType) common, a, n));
+        }
+        DataType result = !types.isEmpty() && types.stream().allMatch(t -> t instanceof BinaryType)
+                ? BinaryType.INSTANCE : STRING;
         List<DataType> inputs = new ArrayList<>(b.count());
         for (int i = 0; i < b.count(); i++) {
-            inputs.add(b.expect(i, STRING));
+            inputs.add(b.expect(i, result));
         }
-        return BoundFunction.of(STRING, inputs, (a, n, c) -> {
+        return BoundFunction.of(result, inputs, (a, n, c) -> {
             boolean[] nulls = NullMasks.union(n, a);
             int total = 0;
             for (ColumnVector v : a) {
                 int[] o = ((BytesVector) v).offsets();
                 total += o[n] - o[0];
             }
-            BytesVector out = new BytesVector(STRING, n, total);
+            BytesVector out = new BytesVector(result, n, total);
             for (int i = 0; i < n; i++) {
                 if (nulls != null && nulls[i]) {
                     out.appendNull();
@@ -319,6 +329,23 @@ public final class StringFunctions {
             }
             return out;
         });
+    }
+
+    private static ColumnVector concatArrays(ArrayType type, ColumnVector[] a, int n) {
+        boolean[] nulls = NullMasks.union(n, a);
+        ArrayVector out = new ArrayVector(type, n);
+        for (int i = 0; i < n; i++) {
+            if (nulls != null && nulls[i]) {
+                out.appendNull();
+                continue;
+            }
+            for (ColumnVector v : a) {
+                ArrayVector array = (ArrayVector) v;
+                out.elements().appendRange(array.elements(), array.start(i), array.length(i));
+            }
+            out.endArray();
+        }
+        return out;
     }
 
     private static BoundFunction bindConcatWs(Binding b) {

@@ -3,6 +3,9 @@ package io.fluxo.function.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fluxo.function.FunctionRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +23,16 @@ class BuiltinRegistrationTest {
         assertThat(registry.scalar("UPPER")).isPresent();
         assertThat(registry.scalar("ucase").orElseThrow().name()).isEqualTo("upper");
         assertThat(registry.scalar("explode")).isEmpty();
+    }
+
+    @Test
+    void everyScalarFunctionIsDocumented() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "sql", "functions.md"));
+        FunctionRegistry registry = FunctionRegistry.builtin();
+        for (String name : registry.names()) {
+            if (registry.scalar(name).isPresent()) {
+                assertThat(doc).as(name).contains("`" + name + "`");
+            }
+        }
     }
 }

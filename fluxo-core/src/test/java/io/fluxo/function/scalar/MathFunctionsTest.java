@@ -53,6 +53,7 @@ class MathFunctionsTest {
         assertThat(eval1("bround", 2.665, 2)).isEqualTo(2.66);
         assertThat(eval1("round", 1234.5678, -2)).isEqualTo(1200.0);
         assertThat(eval1("round", 0.49999999999999994)).isEqualTo(0.0);
+        assertThat(Double.doubleToLongBits((Double) eval1("round", -0.4))).isEqualTo(0L);
         assertThat(eval1("round", Double.NaN, 2)).isEqualTo(Double.NaN);
         assertThat(eval1("round", 125, -1)).isEqualTo(130);
         assertThat(eval1("bround", 125, -1)).isEqualTo(120);
@@ -71,8 +72,9 @@ class MathFunctionsTest {
             int scale = random.nextInt(6);
             for (RoundingMode mode : List.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)) {
                 double expected = BigDecimal.valueOf(x).setScale(scale, mode).doubleValue();
-                assertThat(MathFunctions.roundDouble(x, scale, mode == RoundingMode.HALF_EVEN))
-                        .as("round(%s, %s) %s", x, scale, mode).isEqualTo(expected);
+                double actual = MathFunctions.roundDouble(x, scale, mode == RoundingMode.HALF_EVEN);
+                assertThat(Double.doubleToLongBits(actual)).as("round(%s, %s) %s", x, scale, mode)
+                        .isEqualTo(Double.doubleToLongBits(expected));
             }
         }
     }

@@ -107,6 +107,11 @@ class StringFunctionsTest {
                 .containsExactly("a1!", null, null);
         assertThat(eval1("concat")).isEqualTo("");
         assertThat(eval1("concat", "x", 1)).isEqualTo("x1");
+        ArrayType ints = new ArrayType(IntegerType.INSTANCE);
+        assertThat(eval("concat", col(ints, List.of(1), null), col(ints, Arrays.asList(2, null), List.of())))
+                .containsExactly(Arrays.asList(1, 2, null), null);
+        assertThat(eval("concat", col(DataTypes.BinaryType, new byte[] {1}), col(DataTypes.BinaryType,
+                new byte[] {2}))).satisfiesExactly(v -> assertThat((byte[]) v).containsExactly(1, 2));
     }
 
     @Test
