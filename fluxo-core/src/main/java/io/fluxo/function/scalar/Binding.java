@@ -152,11 +152,6 @@ final class Binding {
         return args.get(i).constant();
     }
 
-    /** True for a constant NULL argument. */
-    boolean isNullConstant(int i) {
-        return args.get(i).constant() && args.get(i).value() == null;
-    }
-
     /** The constant value (internal form, of the argument's own type), or null when not constant or NULL. */
     Object constant(int i) {
         FunctionArg a = args.get(i);
@@ -198,14 +193,6 @@ final class Binding {
             }
         }
         return null;
-    }
-
-    /** A constant that must be present: the value, or a {@code NON_FOLDABLE_INPUT} error naming the input. */
-    String requireConstantString(int i, String inputName) {
-        if (!isConstant(i)) {
-            throw FunctionErrors.nonFoldableInput(function, inputName, type(i));
-        }
-        return constantString(i);
     }
 
     AnalysisException unexpectedType(int i, String requiredType) {

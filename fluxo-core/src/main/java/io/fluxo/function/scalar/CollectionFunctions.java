@@ -358,7 +358,7 @@ public final class CollectionFunctions {
                 }
             }
             return position ? LongVector.wrap(BIGINT, positions, n, nulls) : BooleanVector.wrap(found, n, nulls);
-        });
+        }).withNullability(args -> args[0] || args[1] || (!position && array.containsNull()));
     }
 
     // ---- reordering ------------------------------------------------------------------------------------------

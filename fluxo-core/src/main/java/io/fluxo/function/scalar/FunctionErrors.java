@@ -78,7 +78,8 @@ public final class FunctionErrors {
     /** ANSI arithmetic overflow. */
     public static FluxoRuntimeException arithmeticOverflow(String what, String alternative) {
         return new FluxoRuntimeException("ARITHMETIC_OVERFLOW", what + " overflow."
-                + (alternative == null ? "" : " Use '" + alternative + "' to tolerate overflow and return NULL instead.")
+                + (alternative == null ? ""
+                        : " Use '" + alternative + "' to tolerate overflow and return NULL instead.")
                 + " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
     }
 

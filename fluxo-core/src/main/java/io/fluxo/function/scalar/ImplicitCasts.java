@@ -171,7 +171,8 @@ public final class ImplicitCasts {
         if (a instanceof DecimalType x && b.isIntegral()) {
             return widerDecimal(x, DecimalType.forType(b));
         }
-        if ((a instanceof DecimalType && b instanceof DoubleType) || (a instanceof DoubleType && b instanceof DecimalType)) {
+        if ((a instanceof DecimalType && b instanceof DoubleType)
+                || (a instanceof DoubleType && b instanceof DecimalType)) {
             return DoubleType.INSTANCE;
         }
         return null;

@@ -49,13 +49,6 @@ final class NullMasks {
         return null;
     }
 
-    /** A mask with every row null. */
-    static boolean[] allNull(int n) {
-        boolean[] m = new boolean[Math.max(n, 1)];
-        Arrays.fill(m, 0, n, true);
-        return m;
-    }
-
     /** Sets {@code row} in {@code mask}, creating the mask when absent; returns the (possibly new) mask. */
     static boolean[] set(boolean[] mask, int n, int row) {
         boolean[] m = mask == null ? new boolean[Math.max(n, 1)] : mask;

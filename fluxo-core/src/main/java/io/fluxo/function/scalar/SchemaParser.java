@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Turns the schema text of {@code from_json} ({@code "a INT, b STRING"}, {@code "ARRAY<INT>"}) into a type. The
  * function family has no SQL parser of its own: until the engine installs its full DDL parser
- * ({@code io.fluxo.sql.SqlParser.parseDataType} / {@code parseSchema}) with {@link #install}, the minimal parser is used,
- * which knows the primitive types plus ARRAY, MAP and STRUCT.
+ * ({@code io.fluxo.sql.SqlParser.parseDataType} / {@code parseSchema}) with {@link #install}, the minimal parser is
+ * used, which knows the primitive types plus ARRAY, MAP and STRUCT.
  */
 @FunctionalInterface
 public interface SchemaParser {

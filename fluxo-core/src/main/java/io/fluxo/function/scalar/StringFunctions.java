@@ -689,7 +689,7 @@ public final class StringFunctions {
             BytesVector patterns = (BytesVector) a[1];
             int[] groups = a.length == 3 ? ((IntVector) a[2]).values() : null;
             boolean[] nulls = NullMasks.union(n, a);
-            RegexCache cache = prepared == null ? new RegexCache(name) : null;
+            RegexCache cache = new RegexCache(name);
             AsciiChars chars = new AsciiChars();
             byte[] d = in.data();
             BytesVector out = new BytesVector(STRING, n, n * 8);
@@ -704,7 +704,7 @@ public final class StringFunctions {
                 int e = s + in.length(i);
                 boolean ascii = Utf8.isAscii(d, s, e);
                 String text = ascii ? null : in.getString(i);
-                Matcher m = pattern.matcher(ascii ? chars.reset(d, s, e) : text);
+                Matcher m = cache.matcher(pattern, ascii ? chars.reset(d, s, e) : text);
                 if (!m.find()) {
                     out.append(d, s, 0);
                     continue;
@@ -752,7 +752,7 @@ public final class StringFunctions {
             BytesVector patterns = (BytesVector) a[1];
             BytesVector replacements = (BytesVector) a[2];
             boolean[] nulls = NullMasks.union(n, a[0], a[1], a[2]);
-            RegexCache cache = prepared == null ? new RegexCache(name) : null;
+            RegexCache cache = new RegexCache(name);
             AsciiChars chars = new AsciiChars();
             StringBuilder sb = new StringBuilder();
             String lastReplacement = null;
@@ -774,7 +774,7 @@ public final class StringFunctions {
                     out.append(d, s, e - s);
                     continue;
                 }
-                Matcher m = pattern.matcher(text);
+                Matcher m = cache.matcher(pattern, text);
                 m.region(start, text.length());
                 if (!m.find()) {
                     out.append(d, s, e - s);
