@@ -11,7 +11,6 @@ import io.fluxo.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +76,9 @@ public final class DataFrameReader {
     public DataFrame load(String... paths) {
         FileFormat fileFormat = FileFormats.forName(format);
         Map<String, String> opts = new LinkedHashMap<>(options);
-        opts.putIfAbsent("timeZone", session.timeZone().getId());
-        FileOptions fileOptions = new FileOptions(opts);
-        List<Path> files = new ArrayList<>();
-        for (String p : paths) {
-            files.addAll(FileListing.list(p, fileOptions));
-        }
+        FileOptions fileOptions = FileOptions.of(opts, session.timeZone());
         try {
+            List<Path> files = FileListing.listFiles(List.of(paths), fileOptions);
             StructType resolved = schema != null ? schema : fileFormat.inferSchema(files, fileOptions);
             return new DataFrame(session, DataSourceRelation.of(fileFormat.createScan(files, resolved, fileOptions)));
         } catch (IOException e) {

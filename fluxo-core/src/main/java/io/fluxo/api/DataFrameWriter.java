@@ -70,10 +70,8 @@ public final class DataFrameWriter {
 
     public void save(String path) {
         FileFormat fileFormat = FileFormats.forName(format);
-        Map<String, String> opts = new LinkedHashMap<>(options);
-        opts.putIfAbsent("timeZone", df.session().timeZone().getId());
-        df.session().writeFiles(df.logicalPlan(), Path.of(path), mode, fileFormat, new FileOptions(opts),
-                df.schema());
+        FileOptions fileOptions = FileOptions.of(new LinkedHashMap<>(options), df.session().timeZone());
+        df.session().writeFiles(df.logicalPlan(), Path.of(path), mode, fileFormat, fileOptions, df.schema());
     }
 
     public void json(String path) {

@@ -1,5 +1,9 @@
 package io.fluxo.api;
 
+import io.fluxo.connector.file.FileFormat;
+import io.fluxo.connector.file.FileOptions;
+import io.fluxo.connector.file.FileWriteJob;
+import io.fluxo.connector.spi.SaveMode;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.exec.PhysicalOperator;
 import io.fluxo.exec.QueryExecutor;
@@ -20,6 +24,9 @@ import io.fluxo.types.LongType;
 import io.fluxo.types.StructField;
 import io.fluxo.types.StructType;
 import io.fluxo.vector.ColumnBatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -204,6 +211,52 @@ public final class Session implements AutoCloseable {
         EvalContext context = newEvalContext();
         QueryPlans plans = plan(analyzed, context);
         return executor().collect(plans.physical(), new TaskContext(context));
+    }
+
+    /** Runs an analyzed plan and writes its partitions as files, one per task, committed together. */
+    void writeFiles(LogicalPlan analyzed, Path dir, SaveMode mode, FileFormat format, FileOptions options,
+            StructType schema) {
+        EvalContext context = newEvalContext();
+        QueryPlans plans = plan(analyzed, context);
+        try {
+            FileWriteJob job = FileWriteJob.start(dir, mode, format, schema, options);
+            if (job.isSkipped()) {
+                return;
+            }
+            List<FileWriteJob.TaskResult> results = executor().runTasks(plans.physical(), new TaskContext(context),
+                    (partition, batches) -> job.writeTask(partition, new BatchIteratorAdapter(batches)));
+            job.commit(results);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A pull-based batch stream seen as a java.util.Iterator. */
+    private static final class BatchIteratorAdapter implements java.util.Iterator<ColumnBatch> {
+        private final io.fluxo.exec.BatchIterator batches;
+        private ColumnBatch next;
+
+        BatchIteratorAdapter(io.fluxo.exec.BatchIterator batches) {
+            this.batches = batches;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                next = batches.next();
+            }
+            return next != null;
+        }
+
+        @Override
+        public ColumnBatch next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            ColumnBatch b = next;
+            next = null;
+            return b;
+        }
     }
 
     QueryExecutor executor() {

@@ -1,6 +1,8 @@
 package io.fluxo.vector;
 
+import io.fluxo.types.DataType;
 import io.fluxo.types.StructType;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,25 @@ public final class ColumnBatch {
             cols[i] = ColumnVector.allocate(schema.field(i).dataType(), 1);
         }
         return new ColumnBatch(cols, 0);
+    }
+
+    /** One batch holding the rows of all {@code batches} in order (columns of {@code types}). */
+    public static ColumnBatch concat(List<ColumnBatch> batches, List<DataType> types) {
+        if (batches.size() == 1) {
+            return batches.get(0);
+        }
+        int total = 0;
+        for (ColumnBatch b : batches) {
+            total += b.numRows();
+        }
+        ColumnVector[] cols = new ColumnVector[types.size()];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = ColumnVector.allocate(types.get(c), total);
+            for (ColumnBatch b : batches) {
+                cols[c].appendRange(b.column(c), 0, b.numRows());
+            }
+        }
+        return new ColumnBatch(cols, total);
     }
 
     public int numRows() {

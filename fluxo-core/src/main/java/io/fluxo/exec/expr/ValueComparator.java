@@ -30,7 +30,7 @@ import io.fluxo.vector.StructVector;
  * lexicographically with null elements first. One virtual call per row: the kernels of primitive types do not use
  * it; complex types and the odd decimal mix do.
  */
-interface ValueComparator {
+public interface ValueComparator {
     int compare(ColumnVector left, int leftRow, ColumnVector right, int rightRow);
 
     static ValueComparator forType(DataType type) {

@@ -11,12 +11,17 @@ import io.fluxo.exec.operator.LocalTableExec;
 import io.fluxo.exec.operator.ProjectExec;
 import io.fluxo.exec.operator.RangeExec;
 import io.fluxo.exec.operator.ScanExec;
+import io.fluxo.exec.operator.SortExec;
 import io.fluxo.exec.operator.UnionExec;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.expr.Explode;
+import io.fluxo.plan.expr.Expression;
+import io.fluxo.plan.expr.SortOrder;
 import io.fluxo.plan.logical.Filter;
 import io.fluxo.plan.logical.Generate;
+import io.fluxo.plan.logical.Join;
+import io.fluxo.plan.logical.Sort;
 import io.fluxo.plan.logical.Limit;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
@@ -64,6 +69,23 @@ public final class Planner {
             PhysicalOperator child = plan(f.child());
             return new FilterExec(Binder.bind(f.condition(), child.output()), child);
         }
+        if (plan instanceof Limit l && l.child() instanceof Sort s && s.global()) {
+            // ORDER BY … LIMIT n: each partition keeps its first n, then one task sorts those.
+            PhysicalOperator child = plan(s.child());
+            List<SortOrder> order = bindOrder(s, child);
+            if (child.numPartitions() == 1) {
+                return new SortExec(order, l.limit(), child);
+            }
+            return new SortExec(order, l.limit(), new GatherExec(new SortExec(order, l.limit(), child)));
+        }
+        if (plan instanceof Sort s) {
+            PhysicalOperator child = plan(s.child());
+            List<SortOrder> order = bindOrder(s, child);
+            return new SortExec(order, -1, s.global() && child.numPartitions() > 1 ? new GatherExec(child) : child);
+        }
+        if (plan instanceof Join j) {
+            return JoinPlanning.plan(j, this, settings);
+        }
         if (plan instanceof Limit l) {
             PhysicalOperator child = plan(l.child());
             if (child.numPartitions() == 1) {
@@ -89,5 +111,13 @@ public final class Planner {
             return plan(s.child());
         }
         throw new InternalError("no physical plan for " + plan.nodeString());
+    }
+
+    private static List<SortOrder> bindOrder(Sort s, PhysicalOperator child) {
+        List<SortOrder> out = new ArrayList<>();
+        for (Expression o : s.order()) {
+            out.add((SortOrder) Binder.bind(o, child.output()));
+        }
+        return out;
     }
 }

@@ -1,0 +1,145 @@
+package io.fluxo.exec.planner;
+
+import io.fluxo.exec.Binder;
+import io.fluxo.exec.PhysicalOperator;
+import io.fluxo.exec.operator.GatherExec;
+import io.fluxo.exec.operator.HashJoinExec;
+import io.fluxo.exec.operator.HashJoinExec.Kind;
+import io.fluxo.exec.operator.ShuffleExchangeExec;
+import io.fluxo.plan.expr.And;
+import io.fluxo.plan.expr.AttributeReference;
+import io.fluxo.plan.expr.Comparison;
+import io.fluxo.plan.expr.ExprId;
+import io.fluxo.plan.expr.Expression;
+import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.Filter;
+import io.fluxo.plan.logical.Join;
+import io.fluxo.plan.logical.JoinType;
+import io.fluxo.plan.logical.LocalRelation;
+import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.plan.logical.Project;
+import io.fluxo.plan.logical.Range;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans a Join: splits the condition into equi-join keys (left = right pairs) and a residual; picks the build side
+ * (the side an outer join does not preserve); broadcasts it when it is known to be small, else hash-partitions both
+ * sides on the keys. A join without keys pairs every row with every build row, the build side broadcast.
+ */
+final class JoinPlanning {
+    private JoinPlanning() {
+    }
+
+    static PhysicalOperator plan(Join join, Planner planner, PlannerSettings settings) {
+        LogicalPlan leftPlan = join.left();
+        LogicalPlan rightPlan = join.right();
+        Set<ExprId> leftIds = ids(leftPlan.output());
+        Set<ExprId> rightIds = ids(rightPlan.output());
+        List<Expression> leftKeys = new ArrayList<>();
+        List<Expression> rightKeys = new ArrayList<>();
+        List<Expression> residual = new ArrayList<>();
+        for (Expression c : join.condition().map(JoinPlanning::conjuncts).orElse(List.of())) {
+            if (c instanceof Comparison cmp && cmp.op() == Comparison.Op.EQUAL) {
+                if (readsOnly(cmp.left(), leftIds) && readsOnly(cmp.right(), rightIds)) {
+                    leftKeys.add(cmp.left());
+                    rightKeys.add(cmp.right());
+                    continue;
+                }
+                if (readsOnly(cmp.left(), rightIds) && readsOnly(cmp.right(), leftIds)) {
+                    leftKeys.add(cmp.right());
+                    rightKeys.add(cmp.left());
+                    continue;
+                }
+            }
+            residual.add(c);
+        }
+        JoinType type = join.joinType();
+        boolean buildOnLeft = type == JoinType.RIGHT_OUTER;
+        Kind kind = switch (type) {
+            case LEFT_OUTER, RIGHT_OUTER -> Kind.PROBE_OUTER;
+            case FULL_OUTER -> Kind.FULL_OUTER;
+            case LEFT_SEMI -> Kind.SEMI;
+            case LEFT_ANTI -> Kind.ANTI;
+            default -> Kind.INNER;
+        };
+        LogicalPlan buildPlan = buildOnLeft ? leftPlan : rightPlan;
+        PhysicalOperator left = planner.plan(leftPlan);
+        PhysicalOperator right = planner.plan(rightPlan);
+        PhysicalOperator probe = buildOnLeft ? right : left;
+        PhysicalOperator build = buildOnLeft ? left : right;
+        List<Expression> probeKeys = Binder.bindAll(buildOnLeft ? rightKeys : leftKeys, probe.output());
+        List<Expression> buildKeys = Binder.bindAll(buildOnLeft ? leftKeys : rightKeys, build.output());
+        List<AttributeReference> output = join.output();
+        Optional<Expression> boundResidual = residual.isEmpty() ? Optional.empty()
+                : Optional.of(Binder.bind(and(residual), joinedInput(join)));
+        boolean small = estimatedRows(buildPlan) <= settings.broadcastThresholdRows();
+        boolean broadcast = probeKeys.isEmpty() || (small && kind != Kind.FULL_OUTER);
+        if (broadcast) {
+            if (kind == Kind.FULL_OUTER && probe.numPartitions() > 1) {
+                // Unmatched build rows are known only once every probe row was seen: one probe task.
+                probe = new GatherExec(probe);
+            }
+            return new HashJoinExec(kind, probe, new GatherExec(build), true, buildOnLeft, probeKeys, buildKeys,
+                    boundResidual, output);
+        }
+        int n = settings.shufflePartitions();
+        return new HashJoinExec(kind, new ShuffleExchangeExec(probeKeys, n, probe),
+                new ShuffleExchangeExec(buildKeys, n, build), false, buildOnLeft, probeKeys, buildKeys,
+                boundResidual, output);
+    }
+
+    /** Columns the residual sees: left then right, as the joined rows are assembled (semi and anti joins too). */
+    private static List<AttributeReference> joinedInput(Join join) {
+        List<AttributeReference> in = new ArrayList<>(join.left().output());
+        in.addAll(join.right().output());
+        return in;
+    }
+
+    /** Rows a plan produces when that is known without running it; otherwise unbounded. */
+    static long estimatedRows(LogicalPlan plan) {
+        if (plan instanceof LocalRelation l) {
+            return l.numRows();
+        }
+        if (plan instanceof Range r) {
+            return r.count();
+        }
+        if (plan instanceof Project || plan instanceof Filter || plan instanceof Aggregate) {
+            return estimatedRows(plan.children().get(0));
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static List<Expression> conjuncts(Expression e) {
+        List<Expression> out = new ArrayList<>();
+        if (e instanceof And a) {
+            out.addAll(conjuncts(a.left()));
+            out.addAll(conjuncts(a.right()));
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static Expression and(List<Expression> parts) {
+        Expression out = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            out = new And(out, parts.get(i));
+        }
+        return out;
+    }
+
+    private static Set<ExprId> ids(List<AttributeReference> attrs) {
+        Set<ExprId> out = new HashSet<>();
+        attrs.forEach(a -> out.add(a.exprId()));
+        return out;
+    }
+
+    private static boolean readsOnly(Expression e, Set<ExprId> ids) {
+        List<AttributeReference> refs = e.references();
+        return !refs.isEmpty() && refs.stream().allMatch(a -> ids.contains(a.exprId()));
+    }
+}
