@@ -248,7 +248,7 @@ class AggregateFunctionsTest {
         MapType map = new MapType(STRING, INT, true);
         assertThatThrownBy(() -> bind("max", map))
                 .hasMessage("[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] Cannot resolve \"max\" due to data type"
-                        + " mismatch: The `max` does not support ordering on type \"MAP<STRING,INT>\".");
+                        + " mismatch: The `max` does not support ordering on type \"MAP<STRING, INT>\".");
         assertThatThrownBy(() -> bind("max_by", STRING, map))
                 .hasMessageStartingWith("[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE]");
         assertThatThrownBy(() -> bind("collect_set", map))
