@@ -21,6 +21,9 @@ import java.util.Random;
  * fluxo-bench). Run: {@code java -cp <test classpath> io.fluxo.connector.file.JsonReadThroughput [MB] [rounds]}.
  */
 public final class JsonReadThroughput {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private JsonReadThroughput() {
     }
 
@@ -52,6 +55,7 @@ public final class JsonReadThroughput {
             int[] all = {0, 1, 2, 3, 4, 5, 6, 7};
             for (int round = 0; round < rounds; round++) {
                 long start = System.nanoTime();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 long rows = 0;
                 BatchScan scan = json.createScan(List.of(file), schema,
                         FileOptions.of(Map.of("maxPartitionBytes", String.valueOf(Long.MAX_VALUE))));
@@ -63,8 +67,9 @@ public final class JsonReadThroughput {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("round %d: %d rows, %.1f MB in %.2f s = %.1f MB/s%n", round, rows, bytes / 1e6,
-                        seconds, bytes / 1e6 / seconds);
+                double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                System.out.printf("round %d: %d rows, %.1f MB in %.2f s = %.1f MB/s (thread CPU %.2f s = %.1f MB/s)%n",
+                        round, rows, bytes / 1e6, seconds, bytes / 1e6 / seconds, cpuSeconds, bytes / 1e6 / cpuSeconds);
             }
         } finally {
             Files.deleteIfExists(file);
