@@ -3,7 +3,6 @@ package io.fluxo.connector.file.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.base.ParserBase;
 import io.fluxo.connector.file.internal.Utf8;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.types.ArrayType;
@@ -83,10 +82,7 @@ final class JsonRecordParser {
      * validates) them instead of decoding them.
      */
     private int rawString(JsonParser p) {
-        if (!(p instanceof ParserBase base)) {
-            return -1;
-        }
-        int quote = inputBase + (int) base.getTokenCharacterOffset();
+        int quote = inputBase + (int) p.currentTokenLocation().getByteOffset();
         if (quote >= inputEnd || input[quote] != '"') {
             return -1;
         }
