@@ -3,6 +3,7 @@ package io.fluxo.connector.file.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.fluxo.connector.file.internal.MalformedRecords;
 import io.fluxo.connector.file.internal.Utf8;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.types.ArrayType;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -164,7 +166,7 @@ final class JsonRecordParser {
             p.skipChildren();
             shown = t == JsonToken.START_OBJECT ? "a JSON object" : "a JSON array";
         } else {
-            shown = "'" + io.fluxo.connector.file.internal.MalformedRecords.shown(p.getText()) + "'";
+            shown = "'" + MalformedRecords.shown(p.getText()) + "'";
         }
         return new JsonValueException("cannot parse " + shown + " as " + type.sql());
     }
@@ -534,7 +536,7 @@ final class JsonRecordParser {
                     days = DateTimeUtils.parseDate(scratch, 0, n);
                 }
             } else {
-                Long micros = DateTimeUtils.parseTimestamp(p.getText(), options.dateFormat, java.time.ZoneOffset.UTC);
+                Long micros = DateTimeUtils.parseTimestamp(p.getText(), options.dateFormat, ZoneOffset.UTC);
                 days = micros == null ? DateTimeUtils.INVALID_DATE
                         : (int) Math.floorDiv(micros, DateTimeUtils.MICROS_PER_DAY);
             }
