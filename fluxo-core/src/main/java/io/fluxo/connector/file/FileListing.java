@@ -43,7 +43,8 @@ public final class FileListing {
             }
         }
         TreeSet<Path> out = new TreeSet<>();
-        for (String p : paths) {
+        for (String given : paths) {
+            String p = given.startsWith("file:") ? Paths.get(java.net.URI.create(given)).toString() : given;
             boolean globbed = hasGlob(p);
             List<Path> roots = globbed ? glob(p) : List.of(Paths.get(p).toAbsolutePath().normalize());
             boolean found = false;

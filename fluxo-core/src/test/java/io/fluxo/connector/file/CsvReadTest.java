@@ -144,6 +144,29 @@ class CsvReadTest {
     }
 
     @Test
+    void failFastHandsOutEarlierRowsFirst() throws Exception {
+        Path f = write(dir, "a.csv", "1\n2\nx\n4\n");
+        StructType schema = StructType.empty().add("n", DataTypes.IntegerType);
+        io.fluxo.connector.spi.BatchScan scan = CSV.createScan(List.of(f), schema, opts("mode", "FAILFAST"));
+        try (io.fluxo.connector.spi.PartitionReader r = scan.createReader(scan.planInputPartitions().get(0),
+                new int[] {0})) {
+            assertThat(FileTestSupport.rows(r.next())).containsExactly(row(1), row(2));
+            assertThatThrownBy(r::next).hasMessageContaining("line 3: cannot parse 'x' as INT for column 'n'");
+        }
+    }
+
+    @Test
+    void escapeOfTheEscape() throws Exception {
+        Path f = write(dir, "a.csv", "\"a#\\\",\"b\\\\x\",\"c\\\"d\"\n");
+        // With charToEscapeQuoteEscaping '#', #\ is a backslash (so it cannot escape the closing quote).
+        assertThat(read(CSV, f, ABC, opts("charToEscapeQuoteEscaping", "#"))).containsExactly(row("a\\",
+                "b\\\\x", "c\"d"));
+        // By default the escape escapes itself.
+        Path g = write(dir, "b.csv", "\"a\\\\\",x,y\n");
+        assertThat(read(CSV, g, ABC, opts())).containsExactly(row("a\\", "x", "y"));
+    }
+
+    @Test
     void separatorsQuotesCommentsAndWhiteSpace() throws Exception {
         Path tab = write(dir, "t.csv", " a \t b\t\" c \"\n");
         assertThat(read(CSV, tab, ABC, opts("sep", "\\t"))).containsExactly(row(" a ", " b", " c "));

@@ -48,6 +48,7 @@ class FileListingTest {
     @Test
     void aFileIsItselfAndGlobsExpand() throws Exception {
         assertThat(list(dir.resolve("data/c.csv").toString(), opts())).containsExactly("data/c.csv");
+        assertThat(list("file:" + dir.resolve("data/c.csv"), opts())).containsExactly("data/c.csv");
         assertThat(list(dir + "/data/*.json", opts())).containsExactly("data/a.json", "data/b.json");
         assertThat(list(dir + "/*/g.json", opts())).containsExactly("other/g.json");
         assertThat(list(dir + "/{data,other}", opts())).containsExactly("data/a.json", "data/b.json", "data/c.csv",

@@ -325,6 +325,17 @@ class JsonReadTest {
     }
 
     @Test
+    void emptyAndEscapedStrings() throws Exception {
+        Path f = write(dir, "a.json", "{\"m\":{\"✓ k\":\"\",\"e\":\"a\\\"b\\u00e9\\n\"},\"s\":\"\",\"t\":\"x\"}\n");
+        StructType schema = StructType.empty().add("m", new MapType(DataTypes.StringType, DataTypes.StringType))
+                .add("s", DataTypes.StringType).add("t", DataTypes.StringType);
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("✓ k", "");
+        m.put("e", "a\"bé\n");
+        assertThat(read(JSON, f, schema, opts())).containsExactly(row(m, "", "x"));
+    }
+
+    @Test
     void fieldNamesAreCaseSensitive() throws Exception {
         Path f = write(dir, "a.json", "{\"A\":1,\"a\":2}\n");
         StructType schema = StructType.empty().add("a", DataTypes.IntegerType);

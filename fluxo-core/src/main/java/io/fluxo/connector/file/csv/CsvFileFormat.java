@@ -39,7 +39,7 @@ public final class CsvFileFormat implements FileFormat {
     public BatchWriter createWriter(Path file, StructType schema, FileOptions options) throws IOException {
         options.requireUncompressed("CSV");
         CsvOptions csv = new CsvOptions(options);
-        CsvValueParser.checkSupported(schema, csv.corruptColumn, true);
+        CsvValueParser.checkSupported(schema);
         return new CsvBatchWriter(file, schema, csv, options.getString("dateFormat", null),
                 options.getString("timestampFormat", null));
     }

@@ -45,7 +45,6 @@ final class CsvOptions {
     final int maxCharsPerColumn;
     final UnescapedQuoteHandling unescapedQuoteHandling;
     final ParseMode mode;
-    final String corruptColumn;
     final ZoneId zone;
     /** Read patterns; null means Spark's flexible parsing. */
     final DateTimeFormatter dateFormat;
@@ -99,7 +98,6 @@ final class CsvOptions {
                     + "STOP_AT_DELIMITER, SKIP_VALUE, RAISE_ERROR");
         }
         mode = o.parseMode();
-        corruptColumn = o.columnNameOfCorruptRecord();
         zone = o.zoneId();
         dateFormat = pattern("dateFormat", o.getString("dateFormat", null));
         timestampFormat = pattern("timestampFormat", o.getString("timestampFormat", null));

@@ -9,12 +9,14 @@ import io.fluxo.connector.file.internal.MalformedRecords;
 import io.fluxo.connector.file.internal.TextNumbers;
 import io.fluxo.connector.spi.PartitionReader;
 import io.fluxo.errors.FluxoRuntimeException;
+import io.fluxo.types.DataType;
 import io.fluxo.types.DataTypes;
 import io.fluxo.types.StructType;
 import io.fluxo.vector.BytesVector;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,6 @@ import java.util.Locale;
 final class CsvPartitionReader implements PartitionReader, MalformedRecordCounter {
     private final FileSplit split;
     private final CsvOptions options;
-    private final StructType schema;
-    private final int corruptIndex;
     private final List<String> dataNames = new ArrayList<>();
     private final int dataCount;
     /** Per parsed column: its field position in a record, its parser and its name and type for messages. */
@@ -37,7 +37,7 @@ final class CsvPartitionReader implements PartitionReader, MalformedRecordCounte
     private final CsvValueParser[] parsers;
     private final String[] names;
     private final String[] typeNames;
-    private final io.fluxo.types.DataType[] types;
+    private final DataType[] types;
     private final int[] outputSource;
     private final boolean hasCorruptOutput;
     private final boolean fillCorrupt;
@@ -54,8 +54,6 @@ final class CsvPartitionReader implements PartitionReader, MalformedRecordCounte
     CsvPartitionReader(FileSplit split, StructType schema, int[] required, int corruptIndex, CsvOptions options) {
         this.split = split;
         this.options = options;
-        this.schema = schema;
-        this.corruptIndex = corruptIndex;
         int[] dataPosition = new int[schema.size()];
         for (int i = 0; i < schema.size(); i++) {
             if (i == corruptIndex) {
@@ -192,8 +190,7 @@ final class CsvPartitionReader implements PartitionReader, MalformedRecordCounte
                 if (!parsers[k].parse(b, s, e, v)) {
                     v.appendNull();
                     if (detail == null || detail.startsWith("expected")) {
-                        detail = "cannot parse '" + MalformedRecords.shown(new String(b, s, e - s,
-                                java.nio.charset.StandardCharsets.UTF_8)) + "' as " + typeNames[k] + " for column '"
+                        detail = "cannot parse '" + MalformedRecords.shown(new String(b, s, e - s, StandardCharsets.UTF_8)) + "' as " + typeNames[k] + " for column '"
                                 + names[k] + "'";
                     }
                 }

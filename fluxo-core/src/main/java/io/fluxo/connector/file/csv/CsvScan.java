@@ -17,7 +17,7 @@ final class CsvScan extends FileScan {
         super("csv", files, schema, options);
         this.csvOptions = new CsvOptions(options);
         this.corruptIndex = MalformedRecords.corruptColumnIndex(schema, options);
-        CsvValueParser.checkSupported(schema, csvOptions.corruptColumn, false);
+        CsvValueParser.checkSupported(schema);
     }
 
     @Override

@@ -36,7 +36,7 @@ abstract class CsvValueParser {
     abstract boolean parse(byte[] b, int from, int to, ColumnVector out);
 
     /** Fails with Spark's error when CSV cannot hold a column of this type. */
-    static void checkSupported(StructType schema, String corruptColumn, boolean forWrite) {
+    static void checkSupported(StructType schema) {
         for (StructField f : schema.fields()) {
             DataType t = f.dataType();
             boolean ok = t instanceof StringType || t instanceof IntegerType || t instanceof LongType

@@ -2,6 +2,9 @@ package io.fluxo.connector.file.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +15,8 @@ import java.nio.file.Path;
  * rule, so each line is read once however the file is split). A UTF-8 byte order mark opening the file is skipped.
  */
 public final class LineReader implements Closeable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final ByteWindow window;
     private final long end;
     private final byte[] sep;
@@ -126,13 +131,7 @@ public final class LineReader implements Closeable {
         byte[] b = window.buffer();
         int limit = window.limit();
         if (sep == null) {
-            for (int i = from; i < limit; i++) {
-                byte c = b[i];
-                if (c <= '\r' && (c == '\n' || c == '\r')) {
-                    return i;
-                }
-            }
-            return -1;
+            return findLineBreak(b, from, limit);
         }
         byte first = sep[0];
         int last = limit - sep.length;
@@ -147,6 +146,26 @@ public final class LineReader implements Closeable {
                 }
             }
             return i;
+        }
+        return -1;
+    }
+
+    /** Index of the first '\n' or '\r' in {@code b[from, limit)}, or -1; eight bytes at a time. */
+    static int findLineBreak(byte[] b, int from, int limit) {
+        int i = from;
+        for (; i + 8 <= limit; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long n = w ^ 0x0A0A0A0A0A0A0A0AL;
+            long r = w ^ 0x0D0D0D0D0D0D0D0DL;
+            long found = ((n - 0x0101010101010101L) & ~n | (r - 0x0101010101010101L) & ~r) & 0x8080808080808080L;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < limit; i++) {
+            if (b[i] == '\n' || b[i] == '\r') {
+                return i;
+            }
         }
         return -1;
     }

@@ -185,7 +185,7 @@ final class JsonPartitionReader implements PartitionReader, MalformedRecordCount
         String malformed = null;
         Throwable cause = null;
         int errorLine = -1;
-        parser.setInput(buf, off);
+        parser.setInput(buf, off, len);
         JsonParser p = options.factory.createParser(buf, off, len);
         try {
             JsonToken t = p.nextToken();

@@ -3,6 +3,7 @@ package io.fluxo.connector.file.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.fluxo.connector.file.internal.MalformedRecords;
 import io.fluxo.connector.file.internal.Utf8;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.types.ArrayType;
@@ -34,6 +35,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,6 +56,9 @@ final class JsonRecordParser {
     /** The bytes the current parser reads, and the index its offsets count from. */
     private byte[] input;
     private int inputBase;
+    private int inputEnd;
+    /** End of the raw string found by {@link #rawString}. */
+    private int rawEnd;
     /** Scratch for date and timestamp text. */
     private byte[] scratch = new byte[64];
 
@@ -67,9 +72,34 @@ final class JsonRecordParser {
     }
 
     /** Sets the bytes the next parser reads ({@code createParser(input, base, len)}). */
-    void setInput(byte[] input, int base) {
+    void setInput(byte[] input, int base, int len) {
         this.input = input;
         this.inputBase = base;
+        this.inputEnd = base + len;
+    }
+
+    /**
+     * When the current string token is written in the input without escapes, the index of its first byte, with
+     * {@link #rawEnd} after its last; else -1. Its UTF-8 bytes are then the value, and Jackson only skips (and
+     * validates) them instead of decoding them.
+     */
+    private int rawString(JsonParser p) {
+        int quote = inputBase + (int) p.currentTokenLocation().getByteOffset();
+        if (quote >= inputEnd || input[quote] != '"') {
+            return -1;
+        }
+        byte[] b = input;
+        for (int i = quote + 1; i < inputEnd; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                rawEnd = i;
+                return quote + 1;
+            }
+            if (c == '\\' || (c >= 0 && c < 0x20)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -136,7 +166,7 @@ final class JsonRecordParser {
             p.skipChildren();
             shown = t == JsonToken.START_OBJECT ? "a JSON object" : "a JSON array";
         } else {
-            shown = "'" + io.fluxo.connector.file.internal.MalformedRecords.shown(p.getText()) + "'";
+            shown = "'" + MalformedRecords.shown(p.getText()) + "'";
         }
         return new JsonValueException("cannot parse " + shown + " as " + type.sql());
     }
@@ -449,7 +479,12 @@ final class JsonRecordParser {
         void read(JsonParser p, JsonToken t, ColumnVector out) throws IOException {
             BytesVector v = (BytesVector) out;
             if (t == JsonToken.VALUE_STRING) {
-                Utf8.append(v, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                int raw = rawString(p);
+                if (raw >= 0) {
+                    v.append(input, raw, rawEnd - raw);
+                } else {
+                    Utf8.append(v, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                }
                 return;
             }
             // Spark keeps any other value as its exact text: 1.50 stays "1.50", an object stays as written.
@@ -493,10 +528,15 @@ final class JsonRecordParser {
             }
             int days;
             if (options.dateFormat == null) {
-                int n = textBytes(p); // may replace scratch: call before reading the field
-                days = DateTimeUtils.parseDate(scratch, 0, n);
+                int raw = rawString(p);
+                if (raw >= 0) {
+                    days = DateTimeUtils.parseDate(input, raw, rawEnd);
+                } else {
+                    int n = textBytes(p); // may replace scratch: call before reading the field
+                    days = DateTimeUtils.parseDate(scratch, 0, n);
+                }
             } else {
-                Long micros = DateTimeUtils.parseTimestamp(p.getText(), options.dateFormat, java.time.ZoneOffset.UTC);
+                Long micros = DateTimeUtils.parseTimestamp(p.getText(), options.dateFormat, ZoneOffset.UTC);
                 days = micros == null ? DateTimeUtils.INVALID_DATE
                         : (int) Math.floorDiv(micros, DateTimeUtils.MICROS_PER_DAY);
             }
@@ -513,8 +553,13 @@ final class JsonRecordParser {
             long micros;
             if (t == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
                 if (options.timestampFormat == null) {
-                    int n = textBytes(p); // may replace scratch: call before reading the field
-                    micros = DateTimeUtils.parseTimestamp(scratch, 0, n, options.zone);
+                    int raw = rawString(p);
+                    if (raw >= 0) {
+                        micros = DateTimeUtils.parseTimestamp(input, raw, rawEnd, options.zone);
+                    } else {
+                        int n = textBytes(p); // may replace scratch: call before reading the field
+                        micros = DateTimeUtils.parseTimestamp(scratch, 0, n, options.zone);
+                    }
                 } else {
                     Long m = DateTimeUtils.parseTimestamp(p.getText(), options.timestampFormat, options.zone);
                     micros = m == null ? DateTimeUtils.INVALID_TIMESTAMP : m;
