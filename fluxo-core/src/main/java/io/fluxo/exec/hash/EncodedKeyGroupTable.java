@@ -94,9 +94,9 @@ final class EncodedKeyGroupTable implements GroupByHashTable {
     }
 
     private int add(byte[] bytes, int from, int len, long h) {
-        if (size + 1 >= groupOffsets.length) {
-            groupOffsets = Arrays.copyOf(groupOffsets, groupOffsets.length * 2);
-            groupHashes = Arrays.copyOf(groupHashes, groupHashes.length * 2);
+        if (size == groupHashes.length) {
+            groupHashes = Arrays.copyOf(groupHashes, size * 2);
+            groupOffsets = Arrays.copyOf(groupOffsets, size * 2 + 1);
         }
         if (arenaSize + len > arena.length) {
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + len));
