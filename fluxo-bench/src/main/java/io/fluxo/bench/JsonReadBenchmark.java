@@ -1,7 +1,7 @@
 package io.fluxo.bench;
 
 import io.fluxo.api.Session;
-import io.fluxo.vector.ColumnBatch;
+import java.util.concurrent.atomic.LongAdder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,12 +82,9 @@ public class JsonReadBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public long readAllColumns() {
-        long n = 0;
-        for (ColumnBatch b : session.read()
-                .schema("id BIGINT, ts TIMESTAMP, user STRING, amount DOUBLE, qty INT, ok BOOLEAN")
-                .json(dir.toString()).collectBatches()) {
-            n += b.numRows();
-        }
-        return n;
+        LongAdder n = new LongAdder();
+        session.read().schema("id BIGINT, ts TIMESTAMP, user STRING, amount DOUBLE, qty INT, ok BOOLEAN")
+                .json(dir.toString()).forEachColumnBatch(b -> n.add(b.numRows()));
+        return n.sum();
     }
 }

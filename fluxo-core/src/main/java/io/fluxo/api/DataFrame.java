@@ -353,6 +353,14 @@ public final class DataFrame {
         return session.execute(plan);
     }
 
+    /**
+     * Runs the query and hands every result batch to {@code consumer} as tasks produce it, without collecting them:
+     * the columnar way out for embedders. Called from the session's task threads, possibly concurrently.
+     */
+    public void forEachColumnBatch(java.util.function.Consumer<ColumnBatch> consumer) {
+        session.forEachBatch(plan, consumer);
+    }
+
     public long count() {
         Expression count = new UnresolvedFunction("count", List.of(Literal.of(1)), false);
         DataFrame counted = with(new Aggregate(List.of(), List.of(Alias.of(count, "count")), plan));

@@ -213,6 +213,19 @@ public final class Session implements AutoCloseable {
         return executor().collect(plans.physical(), new TaskContext(context));
     }
 
+    /** Runs an analyzed plan, handing each output batch to {@code consumer} from the task that produced it. */
+    void forEachBatch(LogicalPlan analyzed, java.util.function.Consumer<ColumnBatch> consumer) {
+        EvalContext context = newEvalContext();
+        QueryPlans plans = plan(analyzed, context);
+        executor().runTasks(plans.physical(), new TaskContext(context), (partition, batches) -> {
+            ColumnBatch b;
+            while ((b = batches.next()) != null) {
+                consumer.accept(b);
+            }
+            return null;
+        });
+    }
+
     /** Runs an analyzed plan and writes its partitions as files, one per task, committed together. */
     void writeFiles(LogicalPlan analyzed, Path dir, SaveMode mode, FileFormat format, FileOptions options,
             StructType schema) {

@@ -2,16 +2,17 @@ package io.fluxo.exec.hash;
 
 import io.fluxo.types.DataType;
 import io.fluxo.vector.ColumnVector;
+import io.fluxo.vector.row.BinaryRowCodec;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Group ids for any keys (a string, several columns, nested values): each batch's keys are encoded to bytes by
- * {@link KeyCodec}, then looked up by hash in an open-addressing table whose keys live in one byte arena.
+ * {@link BinaryRowCodec} (the binary row format), then looked up by hash in an open-addressing table whose keys live in one byte arena.
  */
 final class EncodedKeyGroupTable implements GroupByHashTable {
-    private final KeyCodec codec;
-    private final KeyCodec.Encoded scratch = new KeyCodec.Encoded();
+    private final BinaryRowCodec codec;
+    private final BinaryRowCodec.Encoded scratch = new BinaryRowCodec.Encoded();
     private byte[] arena = new byte[1 << 16];
     private int arenaSize;
     private int[] groupOffsets = new int[257];
@@ -21,7 +22,7 @@ final class EncodedKeyGroupTable implements GroupByHashTable {
     private int size;
 
     EncodedKeyGroupTable(List<DataType> keyTypes) {
-        this.codec = new KeyCodec(keyTypes);
+        this.codec = new BinaryRowCodec(keyTypes);
     }
 
     private static int[] filled(int n) {
@@ -33,8 +34,8 @@ final class EncodedKeyGroupTable implements GroupByHashTable {
     @Override
     public void groupIds(ColumnVector[] keys, int numRows, int[] out) {
         codec.encode(keys, numRows, scratch);
-        byte[] bytes = scratch.bytes;
-        int[] offsets = scratch.offsets;
+        byte[] bytes = scratch.bytes();
+        int[] offsets = scratch.offsets();
         for (int i = 0; i < numRows; i++) {
             int from = offsets[i];
             int len = offsets[i + 1] - from;
@@ -46,8 +47,8 @@ final class EncodedKeyGroupTable implements GroupByHashTable {
     @Override
     public void lookup(ColumnVector[] keys, int numRows, int[] out) {
         codec.encode(keys, numRows, scratch);
-        byte[] bytes = scratch.bytes;
-        int[] offsets = scratch.offsets;
+        byte[] bytes = scratch.bytes();
+        int[] offsets = scratch.offsets();
         for (int i = 0; i < numRows; i++) {
             int from = offsets[i];
             int len = offsets[i + 1] - from;

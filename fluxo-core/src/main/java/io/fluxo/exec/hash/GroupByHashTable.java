@@ -1,6 +1,8 @@
 package io.fluxo.exec.hash;
 
+import io.fluxo.types.BinaryType;
 import io.fluxo.types.DataType;
+import io.fluxo.types.StringType;
 import io.fluxo.types.DateType;
 import io.fluxo.types.IntegerType;
 import io.fluxo.types.LongType;
@@ -40,6 +42,9 @@ public interface GroupByHashTable {
             if (t instanceof LongType || t instanceof IntegerType || t instanceof DateType
                     || t instanceof TimestampType) {
                 return new LongKeyGroupTable();
+            }
+            if (t instanceof StringType || t instanceof BinaryType) {
+                return new StringKeyGroupTable();
             }
         }
         return new EncodedKeyGroupTable(keyTypes);

@@ -6,22 +6,16 @@ import io.fluxo.vector.LongVector;
 import java.util.Arrays;
 
 /**
- * Group ids for one integral key (INT, BIGINT, DATE, TIMESTAMP): open addressing over a long[] of keys with linear
- * probing, group ids beside them, and the NULL key as its own group outside the table.
+ * Group ids for one integral key (INT, BIGINT, DATE, TIMESTAMP): open addressing with linear probing over one long[]
+ * that interleaves each slot's key and group id (id + 1, so 0 marks an empty slot), so a probe touches one cache
+ * line; the NULL key is its own group outside the table.
  */
 final class LongKeyGroupTable implements GroupByHashTable {
-    private long[] slotKeys = new long[1024];
-    private int[] slotGroups = filled(1024);
+    private long[] slots = new long[2 * 1024];
     private int mask = 1023;
     private long[] groupKeys = new long[256];
     private int size;
     private int nullGroup = -1;
-
-    private static int[] filled(int n) {
-        int[] a = new int[n];
-        Arrays.fill(a, -1);
-        return a;
-    }
 
     @Override
     public void groupIds(ColumnVector[] keys, int numRows, int[] out) {
@@ -29,8 +23,14 @@ final class LongKeyGroupTable implements GroupByHashTable {
         boolean[] nulls = key.nulls();
         if (key instanceof LongVector l) {
             long[] values = l.values();
-            for (int i = 0; i < numRows; i++) {
-                out[i] = nulls != null && nulls[i] ? nullGroup() : find(values[i]);
+            if (nulls == null) {
+                for (int i = 0; i < numRows; i++) {
+                    out[i] = find(values[i]);
+                }
+            } else {
+                for (int i = 0; i < numRows; i++) {
+                    out[i] = nulls[i] ? nullGroup() : find(values[i]);
+                }
             }
         } else {
             int[] values = ((IntVector) key).values();
@@ -58,11 +58,36 @@ final class LongKeyGroupTable implements GroupByHashTable {
     }
 
     private int probe(long key) {
+        long[] s = slots;
         int slot = (int) Hashing.mix(key) & mask;
         while (true) {
-            int g = slotGroups[slot];
-            if (g < 0 || (slotKeys[slot] == key && g != nullGroup)) {
-                return g;
+            long id = s[2 * slot + 1];
+            if (id == 0) {
+                return -1;
+            }
+            if (s[2 * slot] == key) {
+                return (int) id - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int find(long key) {
+        long[] s = slots;
+        int slot = (int) Hashing.mix(key) & mask;
+        while (true) {
+            long id = s[2 * slot + 1];
+            if (id == 0) {
+                int group = newGroup(key);
+                s[2 * slot] = key;
+                s[2 * slot + 1] = group + 1;
+                if (size * 2 > mask) {
+                    grow();
+                }
+                return group;
+            }
+            if (s[2 * slot] == key) {
+                return (int) id - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -75,26 +100,6 @@ final class LongKeyGroupTable implements GroupByHashTable {
         return nullGroup;
     }
 
-    private int find(long key) {
-        int slot = (int) Hashing.mix(key) & mask;
-        while (true) {
-            int g = slotGroups[slot];
-            if (g < 0) {
-                int id = newGroup(key);
-                slotKeys[slot] = key;
-                slotGroups[slot] = id;
-                if (size * 2 > mask) {
-                    grow();
-                }
-                return id;
-            }
-            if (slotKeys[slot] == key && g != nullGroup) {
-                return g;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
     private int newGroup(long key) {
         if (size == groupKeys.length) {
             groupKeys = Arrays.copyOf(groupKeys, size * 2);
@@ -104,23 +109,22 @@ final class LongKeyGroupTable implements GroupByHashTable {
     }
 
     private void grow() {
-        int capacity = slotKeys.length * 2;
-        long[] keys = new long[capacity];
-        int[] groups = filled(capacity);
+        int capacity = (mask + 1) * 2;
+        long[] next = new long[2 * capacity];
         int newMask = capacity - 1;
-        for (int s = 0; s < slotKeys.length; s++) {
-            int g = slotGroups[s];
-            if (g >= 0) {
-                int slot = (int) Hashing.mix(slotKeys[s]) & newMask;
-                while (groups[slot] >= 0) {
+        for (int s = 0; s <= mask; s++) {
+            long id = slots[2 * s + 1];
+            if (id != 0) {
+                long key = slots[2 * s];
+                int slot = (int) Hashing.mix(key) & newMask;
+                while (next[2 * slot + 1] != 0) {
                     slot = (slot + 1) & newMask;
                 }
-                keys[slot] = slotKeys[s];
-                groups[slot] = g;
+                next[2 * slot] = key;
+                next[2 * slot + 1] = id;
             }
         }
-        slotKeys = keys;
-        slotGroups = groups;
+        slots = next;
         mask = newMask;
     }
 
@@ -146,6 +150,6 @@ final class LongKeyGroupTable implements GroupByHashTable {
 
     @Override
     public long sizeInBytes() {
-        return 12L * slotKeys.length + 8L * groupKeys.length;
+        return 8L * slots.length + 8L * groupKeys.length;
     }
 }

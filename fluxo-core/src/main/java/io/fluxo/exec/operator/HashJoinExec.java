@@ -182,7 +182,8 @@ public final class HashJoinExec implements PhysicalOperator {
             int count = Math.min(ColumnBatch.DEFAULT_SIZE, pairs - from);
             int[] p = Arrays.copyOfRange(probeRows, from, from + count);
             int[] r = Arrays.copyOfRange(buildRows, from, from + count);
-            ColumnBatch joined = assemble(b.gather(p, count), side.rows.gather(r, count), count);
+            ColumnBatch probeCols = isIdentity(p, count, b.numRows()) ? b : b.gather(p, count);
+            ColumnBatch joined = assemble(probeCols, side.rows.gather(r, count), count);
             if (condition != null) {
                 int[] selection = new int[count];
                 int kept = condition.select(joined, selection);
@@ -207,6 +208,19 @@ public final class HashJoinExec implements PhysicalOperator {
                 out.add(joined);
             }
         }
+    }
+
+    /** True when the pairs list every probe row once, in order: the probe batch is then used as it is. */
+    private static boolean isIdentity(int[] positions, int count, int rows) {
+        if (count != rows) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (positions[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Probe and build columns in output order. */

@@ -1,4 +1,4 @@
-package io.fluxo.exec.hash;
+package io.fluxo.vector.row;
 
 import io.fluxo.types.ArrayType;
 import io.fluxo.types.BooleanType;
@@ -27,27 +27,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes composite keys into bytes such that equal keys (SQL grouping equality: NULLs equal, -0.0 = 0.0, one NaN)
- * give equal bytes, a batch at a time and one column at a time; and decodes them back into vectors. Layout per
- * column: a null byte (1 = NULL, nothing follows), else the value: 1 byte BOOLEAN, 4 INT/DATE, 8 BIGINT/TIMESTAMP/
- * DOUBLE/compact DECIMAL, 4-byte length + bytes for STRING/BINARY/wide DECIMAL, nested values recursively.
+ * Fluxo's compact binary row format: a tuple of typed values as bytes, such that equal tuples (SQL grouping
+ * equality: NULLs equal, -0.0 = 0.0, all NaNs one value) give equal bytes. Hash tables key on it now; the state
+ * store and shuffle files will persist it, so the layout is versioned ({@link #FORMAT_VERSION}) and must not change
+ * without a new version.
+ *
+ * <p>Layout, field after field, little-endian: a null byte (1 = NULL and nothing follows, 0 = a value follows), then
+ * the value: 1 byte BOOLEAN; 4 bytes INT/DATE; 8 bytes BIGINT/TIMESTAMP/DOUBLE (raw bits, -0.0 written as 0.0) and
+ * compact DECIMAL (unscaled); a 4-byte length then the bytes for STRING/BINARY and wide DECIMAL (unscaled two's
+ * complement, the scale being the type's); ARRAY and MAP as a 4-byte count then nullable elements (key then value);
+ * STRUCT as its nullable fields in order.
+ *
+ * <p>Encoding works a batch at a time and one column at a time (sizes first, then values), so each loop stays on
+ * one vector type.
  */
-final class KeyCodec {
+public final class BinaryRowCodec {
+    /** Version of the byte layout above. */
+    public static final int FORMAT_VERSION = 1;
+
     private final DataType[] types;
 
-    KeyCodec(List<DataType> types) {
+    public BinaryRowCodec(List<DataType> types) {
         this.types = types.toArray(DataType[]::new);
     }
 
-    /** Encoded keys of one batch: row {@code i} is {@code bytes[offsets[i], offsets[i + 1])}. */
-    static final class Encoded {
-        byte[] bytes = new byte[1 << 16];
-        int[] offsets = new int[io.fluxo.vector.ColumnBatch.DEFAULT_SIZE + 1];
-        int[] cursor = new int[io.fluxo.vector.ColumnBatch.DEFAULT_SIZE];
+    /** Encoded rows of one batch: row {@code i} is {@code bytes()[offsets()[i], offsets()[i + 1])}. Reusable. */
+    public static final class Encoded {
+        private byte[] bytes = new byte[1 << 16];
+        private int[] offsets = new int[io.fluxo.vector.ColumnBatch.DEFAULT_SIZE + 1];
+        private int[] cursor = new int[io.fluxo.vector.ColumnBatch.DEFAULT_SIZE];
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        public int[] offsets() {
+            return offsets;
+        }
     }
 
-    /** Sizes every row first, then writes column by column, so each column's loop stays on one vector type. */
-    void encode(ColumnVector[] keys, int n, Encoded out) {
+    /** Encodes rows {@code [0, n)} of the given columns (one per type) into {@code out}, replacing its content. */
+    public void encode(ColumnVector[] keys, int n, Encoded out) {
         if (out.offsets.length < n + 1) {
             out.offsets = new int[n + 1];
             out.cursor = new int[n];
@@ -174,8 +194,8 @@ final class KeyCodec {
         }
     }
 
-    /** Appends the key starting at {@code bytes[from]} to one vector per column; returns the end offset. */
-    int decode(byte[] bytes, int from, ColumnVector[] out) {
+    /** Appends the row starting at {@code bytes[from]} to one vector per column; returns the offset after it. */
+    public int decode(byte[] bytes, int from, ColumnVector[] out) {
         int p = from;
         for (int c = 0; c < types.length; c++) {
             ColumnVector v = out[c];
