@@ -70,6 +70,20 @@ class LayerRulesTest {
     }
 
     @Test
+    void checkpointsKnowOnlyErrors() {
+        forbid("io.fluxo.checkpoint..", "io.fluxo.types..", "io.fluxo.vector..", "io.fluxo.function..",
+                "io.fluxo.plan..", "io.fluxo.exec..", "io.fluxo.connector..", "io.fluxo.stream..", "io.fluxo.sql..",
+                "io.fluxo.api..");
+    }
+
+    @Test
+    void streamingSitsBetweenExecutionAndTheApi() {
+        forbid("io.fluxo.stream..", "io.fluxo.sql..", "io.fluxo.api..");
+        forbid("io.fluxo.exec..", "io.fluxo.stream..");
+        forbid("io.fluxo.plan..", "io.fluxo.stream..");
+    }
+
+    @Test
     void executionAndSqlDoNotKnowTheApi() {
         forbid("io.fluxo.exec..", "io.fluxo.sql..", "io.fluxo.api..");
         forbid("io.fluxo.sql..", "io.fluxo.exec..", "io.fluxo.api..");

@@ -438,6 +438,11 @@ public final class DataFrame {
         return sb.toString();
     }
 
+    /** Starts describing a streaming query over this streaming DataFrame. */
+    public DataStreamWriter writeStream() {
+        return new DataStreamWriter(this);
+    }
+
     public DataFrameWriter write() {
         return new DataFrameWriter(this);
     }

@@ -59,6 +59,7 @@ public final class Session implements AutoCloseable {
     private final int parallelism;
     private final Clock clock;
     private volatile boolean closed;
+    private final StreamingQueryManager streams = new StreamingQueryManager();
 
     private Session(String appName, Map<String, String> config, int parallelism, Clock clock) {
         this.appName = appName;
@@ -93,6 +94,16 @@ public final class Session implements AutoCloseable {
 
     public DataFrameReader read() {
         return new DataFrameReader(this);
+    }
+
+    /** Reads streaming data: see {@link DataStreamReader} and {@link MemoryStream}. */
+    public DataStreamReader readStream() {
+        return new DataStreamReader(this);
+    }
+
+    /** The streaming queries of this session. */
+    public StreamingQueryManager streams() {
+        return streams;
     }
 
     /** Rows {@code 0 … end-1} in one BIGINT column {@code id}. */
@@ -201,6 +212,10 @@ public final class Session implements AutoCloseable {
     /** The physical plan of an analyzed plan, for one run with the given context. */
     QueryPlans plan(LogicalPlan analyzed, EvalContext context) {
         ensureOpen();
+        if (analyzed.isStreaming()) {
+            throw new AnalysisException("STREAMING_QUERY_NOT_STARTED", "Queries with streaming sources must be "
+                    + "executed with writeStream.start().");
+        }
         LogicalPlan optimized = new Optimizer(context).optimize(analyzed);
         PhysicalOperator physical = new Planner(plannerSettings()).plan(optimized);
         return new QueryPlans(analyzed, optimized, physical);
@@ -210,6 +225,12 @@ public final class Session implements AutoCloseable {
     List<ColumnBatch> execute(LogicalPlan analyzed) {
         EvalContext context = newEvalContext();
         QueryPlans plans = plan(analyzed, context);
+        return executor().collect(plans.physical(), new TaskContext(context));
+    }
+
+    /** Runs one micro-batch's plan (already analyzed, no streaming leaves left) for the streaming engine. */
+    List<ColumnBatch> runBatchPlan(LogicalPlan batchPlan, EvalContext context) {
+        QueryPlans plans = plan(batchPlan, context);
         return executor().collect(plans.physical(), new TaskContext(context));
     }
 
@@ -292,6 +313,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.stopAll();
         closed = true;
         pool.shutdownNow();
         if (active == this) {

@@ -5,12 +5,12 @@ import io.fluxo.vector.ColumnVector;
 import java.util.Arrays;
 
 /**
- * Group ids for one STRING or BINARY key, hashed straight from the vector's bytes (no encoding step). Slots are one
- * long each: the hash's upper 32 bits as a tag and the group id + 1 (0 = empty), so most mismatches are rejected
- * without touching the key bytes; keys live end to end in one byte arena. NULL is its own group.
+ * Group ids for one STRING or BINARY key, hashed straight from the vector's bytes (no encoding step). Each slot is two
+ * longs: the hash's upper 32 bits as a tag with the group id + 1 (0 = empty), then the key's arena offset and length,
+ * so a probe rejects most mismatches by tag and confirms a match with one read of the arena. NULL is its own group.
  */
 final class StringKeyGroupTable implements GroupByHashTable {
-    private long[] slots = new long[1024];
+    private long[] slots = new long[2 * 1024];
     private int mask = 1023;
     private byte[] arena = new byte[1 << 16];
     private int[] groupOffsets = new int[257];
@@ -57,30 +57,36 @@ final class StringKeyGroupTable implements GroupByHashTable {
 
     private int find(byte[] bytes, int from, int len, long h, boolean insert) {
         long tag = h & 0xFFFFFFFF00000000L;
+        long[] s = slots;
         int slot = (int) h & mask;
         while (true) {
-            long entry = slots[slot];
+            long entry = s[2 * slot];
             if (entry == 0) {
                 if (!insert) {
                     return -1;
                 }
                 int id = add(bytes, from, len, h);
-                slots[slot] = tag | (id + 1L);
+                s[2 * slot] = tag | (id + 1L);
+                s[2 * slot + 1] = location(id);
                 if (size * 2 > mask) {
                     grow();
                 }
                 return id;
             }
             if ((entry & 0xFFFFFFFF00000000L) == tag) {
-                int g = (int) (entry & 0xFFFFFFFFL) - 1;
-                int start = groupOffsets[g];
-                int end = groupOffsets[g + 1];
-                if (end - start == len && Arrays.equals(arena, start, end, bytes, from, from + len)) {
-                    return g;
+                long where = s[2 * slot + 1];
+                int start = (int) (where >>> 32);
+                if ((int) where == len && Arrays.equals(arena, start, start + len, bytes, from, from + len)) {
+                    return (int) (entry & 0xFFFFFFFFL) - 1;
                 }
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /** A group's key position in the arena: offset in the upper half, length in the lower. */
+    private long location(int g) {
+        return ((long) groupOffsets[g] << 32) | (groupOffsets[g + 1] - groupOffsets[g]);
     }
 
     private int add(byte[] bytes, int from, int len, long h) {
@@ -99,8 +105,8 @@ final class StringKeyGroupTable implements GroupByHashTable {
     }
 
     private void grow() {
-        int capacity = slots.length * 2;
-        long[] next = new long[capacity];
+        int capacity = (mask + 1) * 2;
+        long[] next = new long[2 * capacity];
         int newMask = capacity - 1;
         for (int g = 0; g < size; g++) {
             if (g == nullGroup) {
@@ -108,10 +114,11 @@ final class StringKeyGroupTable implements GroupByHashTable {
             }
             long h = groupHashes[g];
             int slot = (int) h & newMask;
-            while (next[slot] != 0) {
+            while (next[2 * slot] != 0) {
                 slot = (slot + 1) & newMask;
             }
-            next[slot] = (h & 0xFFFFFFFF00000000L) | (g + 1L);
+            next[2 * slot] = (h & 0xFFFFFFFF00000000L) | (g + 1L);
+            next[2 * slot + 1] = location(g);
         }
         slots = next;
         mask = newMask;

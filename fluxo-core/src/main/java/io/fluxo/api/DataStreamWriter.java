@@ -1,0 +1,217 @@
+package io.fluxo.api;
+
+import io.fluxo.errors.AnalysisException;
+import io.fluxo.plan.logical.StreamingRelation;
+import io.fluxo.stream.MicroBatchRunner;
+import io.fluxo.stream.StreamClock;
+import io.fluxo.stream.StreamSink;
+import io.fluxo.stream.StreamingQueryListener;
+import io.fluxo.stream.StreamingQueryProgress;
+
+import io.fluxo.stream.UnsupportedOperations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code df.writeStream()}: where and how a streaming query writes, then {@link #start()}. */
+public final class DataStreamWriter {
+    private final DataFrame df;
+    private String format = "memory";
+    private OutputMode outputMode = OutputMode.APPEND;
+    private Trigger trigger = Trigger.processingTime(0, java.util.concurrent.TimeUnit.MILLISECONDS);
+    private String queryName;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private ForeachBatchFunction foreachBatch;
+    private StreamClock clock = StreamClock.SYSTEM;
+
+    DataStreamWriter(DataFrame df) {
+        this.df = df;
+    }
+
+    /** {@code memory} (default), {@code console}, {@code foreachBatch} (set by {@link #foreachBatch}), {@code noop}. */
+    public DataStreamWriter format(String source) {
+        this.format = source.toLowerCase(Locale.ROOT);
+        return this;
+    }
+
+    public DataStreamWriter outputMode(OutputMode mode) {
+        this.outputMode = mode;
+        return this;
+    }
+
+    public DataStreamWriter outputMode(String mode) {
+        return outputMode(OutputMode.fromString(mode));
+    }
+
+    public DataStreamWriter trigger(Trigger trigger) {
+        this.trigger = trigger;
+        return this;
+    }
+
+    public DataStreamWriter queryName(String name) {
+        this.queryName = name;
+        return this;
+    }
+
+    public DataStreamWriter option(String key, String value) {
+        options.put(key, value);
+        return this;
+    }
+
+    public DataStreamWriter option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataStreamWriter option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataStreamWriter options(Map<String, String> opts) {
+        options.putAll(opts);
+        return this;
+    }
+
+    /** Runs {@code function} on each micro-batch's output as a DataFrame, with the batch id. */
+    public DataStreamWriter foreachBatch(ForeachBatchFunction function) {
+        this.foreachBatch = function;
+        this.format = "foreachbatch";
+        return this;
+    }
+
+    /** The processing-time clock of the query; tests pass a {@link io.fluxo.stream.ManualClock}. */
+    public DataStreamWriter clock(StreamClock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public DataStreamWriter partitionBy(String... columns) {
+        if (columns.length > 0) {
+            throw new AnalysisException("UNSUPPORTED_FEATURE.PARTITION_BY", "partitionBy needs a file sink, which this "
+                    + "version of Fluxo does not have yet.");
+        }
+        return this;
+    }
+
+    public StreamingQuery start(String path) {
+        options.put("path", path);
+        return start();
+    }
+
+    public StreamingQuery start() {
+        Session session = df.session();
+        if (!df.isStreaming()) {
+            throw new AnalysisException("WRITE_STREAM_NOT_ALLOWED", "'writeStream' can be called only on streaming "
+                    + "Dataset/DataFrame.");
+        }
+        UnsupportedOperations.check(df.logicalPlan(), outputMode.name().toLowerCase(Locale.ROOT));
+        StreamingQueryManager manager = session.streams();
+        manager.checkNameFree(queryName);
+        StreamSink sink = sink(session);
+        Path checkpoint = checkpointDir();
+        List<Runnable> detach = new ArrayList<>();
+        StreamingQuery[] self = new StreamingQuery[1];
+        MicroBatchRunner runner = new MicroBatchRunner(queryName, df.logicalPlan(), sink, trigger.spec(), clock,
+                session.timeZone(), session.conf().getAll(), checkpoint, session::runBatchPlan,
+                events(manager.listeners(), self));
+        df.logicalPlan().transformUp(p -> {
+            if (p instanceof StreamingRelation s && s.stream() instanceof MemoryStream m) {
+                Runnable wake = runner::signal;
+                m.onData(wake);
+                detach.add(() -> m.removeListener(wake));
+            }
+            return p;
+        });
+        StreamingQuery query = new StreamingQuery(runner, manager, df, () -> detach.forEach(Runnable::run));
+        self[0] = query;
+        manager.started(query);
+        runner.start();
+        return query;
+    }
+
+    private StreamSink sink(Session session) {
+        switch (format) {
+            case "memory":
+                if (queryName == null) {
+                    throw new AnalysisException("STREAMING_QUERY_NAME_REQUIRED", "queryName must be specified for "
+                            + "memory sink.");
+                }
+                return new MemorySink(session, queryName, outputMode);
+            case "console":
+                return StreamSinks.console(session, Integer.parseInt(options.getOrDefault("numRows", "20")),
+                        Boolean.parseBoolean(options.getOrDefault("truncate", "true")), System.out);
+            case "foreachbatch":
+                if (foreachBatch == null) {
+                    throw new AnalysisException("INVALID_SINK", "foreachBatch needs a function: call "
+                            + "foreachBatch(fn).");
+                }
+                return StreamSinks.foreachBatch(session, foreachBatch);
+            case "noop":
+                return new StreamSink() {
+                    @Override
+                    public void addBatch(long batchId, io.fluxo.types.StructType schema,
+                            List<io.fluxo.vector.ColumnBatch> rows) {
+                    }
+
+                    @Override
+                    public String description() {
+                        return "NoopSink";
+                    }
+                };
+            default:
+                throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the streaming sink '" + format
+                        + "'. Available: memory, console, foreachBatch, noop (file sinks arrive in a later version).");
+        }
+    }
+
+    private Path checkpointDir() {
+        String location = options.get("checkpointLocation");
+        if (location == null) {
+            location = df.session().conf().get("fluxo.sql.streaming.checkpointLocation", null);
+            if (location != null && queryName != null) {
+                location = Path.of(location, queryName).toString();
+            }
+        }
+        try {
+            return location != null ? Path.of(location) : Files.createTempDirectory("fluxo-checkpoint-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static MicroBatchRunner.Events events(List<StreamingQueryListener> listeners, StreamingQuery[] query) {
+        return new MicroBatchRunner.Events() {
+            @Override
+            public void started(UUID id, UUID runId) {
+                String now = Instant.now().toString();
+                listeners.forEach(l -> l.onQueryStarted(new StreamingQueryListener.QueryStartedEvent(id, runId,
+                        query[0] == null ? null : query[0].name(), now)));
+            }
+
+            @Override
+            public void progress(StreamingQueryProgress progress) {
+                listeners.forEach(l -> l.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(progress)));
+            }
+
+            @Override
+            public void idle(UUID id, UUID runId) {
+                String now = Instant.now().toString();
+                listeners.forEach(l -> l.onQueryIdle(new StreamingQueryListener.QueryIdleEvent(id, runId, now)));
+            }
+
+            @Override
+            public void terminated(UUID id, UUID runId, Throwable error) {
+                listeners.forEach(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id, runId,
+                        error == null ? null : error.getMessage())));
+            }
+        };
+    }
+
+}

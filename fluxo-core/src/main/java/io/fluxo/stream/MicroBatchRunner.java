@@ -1,0 +1,378 @@
+package io.fluxo.stream;
+
+import io.fluxo.checkpoint.Checkpoint;
+import io.fluxo.checkpoint.CommitLog;
+import io.fluxo.checkpoint.OffsetLog;
+import io.fluxo.connector.spi.MicroBatchStream;
+import io.fluxo.errors.FluxoException;
+import io.fluxo.function.EvalContext;
+import io.fluxo.plan.logical.DataSourceRelation;
+import io.fluxo.plan.logical.LocalRelation;
+import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.plan.logical.StreamingRelation;
+import io.fluxo.types.DateTimeUtils;
+import io.fluxo.types.StructField;
+import io.fluxo.types.StructType;
+import io.fluxo.vector.ColumnBatch;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The micro-batch loop of one streaming query run, following DESIGN.md's contract: for batch N, write
+ * {@code offsets/N} (the range, the batch's timestamp and watermark) before running; run the plan over the range;
+ * let the sink commit batch N idempotently; write {@code commits/N}; tell the sources. On start, an
+ * {@code offsets/N} without {@code commits/N} is re-run first with exactly the logged range and timestamp.
+ */
+public final class MicroBatchRunner {
+    private static final int RECENT_PROGRESS = 100;
+
+    /** What the runner reports to its query's owner. */
+    public interface Events {
+        void started(UUID id, UUID runId);
+
+        void progress(StreamingQueryProgress progress);
+
+        void idle(UUID id, UUID runId);
+
+        void terminated(UUID id, UUID runId, Throwable error);
+    }
+
+    private final String name;
+    private final LogicalPlan plan;
+    private final List<StreamingRelation> sources;
+    private final StreamSink sink;
+    private final TriggerSpec trigger;
+    private final StreamClock clock;
+    private final ZoneId zone;
+    private final Map<String, String> conf;
+    private final BatchPlanRunner batchRunner;
+    private final Events events;
+    private final Checkpoint checkpoint;
+    private final UUID runId = UUID.randomUUID();
+    private final Object wakeUp = new Object();
+    private final Deque<StreamingQueryProgress> recent = new ArrayDeque<>();
+
+    private String[] committed;
+    private long nextBatchId;
+    private long watermarkMs;
+    private volatile boolean active;
+    private volatile Throwable failure;
+    private Thread thread;
+    private long requestSeq;
+    private long idleSeenForRequest;
+    private volatile String statusMessage = "Initializing sources";
+    private volatile boolean dataAvailable;
+    private volatile boolean triggerActive;
+
+    public MicroBatchRunner(String name, LogicalPlan plan, StreamSink sink, TriggerSpec trigger, StreamClock clock,
+            ZoneId zone, Map<String, String> conf, Path checkpointDir, BatchPlanRunner batchRunner, Events events) {
+        this.name = name;
+        this.plan = Objects.requireNonNull(plan, "plan is null");
+        this.sink = sink;
+        this.trigger = trigger;
+        this.clock = clock;
+        this.zone = zone;
+        this.conf = Map.copyOf(conf);
+        this.batchRunner = batchRunner;
+        this.events = events;
+        this.sources = streamingLeaves(plan);
+        this.checkpoint = Checkpoint.open(checkpointDir);
+        try {
+            recover();
+        } catch (RuntimeException e) {
+            checkpoint.close();
+            throw e;
+        }
+    }
+
+    private static List<StreamingRelation> streamingLeaves(LogicalPlan plan) {
+        Map<MicroBatchStream, StreamingRelation> seen = new IdentityHashMap<>();
+        List<StreamingRelation> out = new ArrayList<>();
+        plan.transformUp(p -> {
+            if (p instanceof StreamingRelation s && !seen.containsKey(s.stream())) {
+                seen.put(s.stream(), s);
+                out.add(s);
+            }
+            return p;
+        });
+        return out;
+    }
+
+    public UUID id() {
+        return checkpoint.queryId();
+    }
+
+    public UUID runId() {
+        return runId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    // ---- recovery ------------------------------------------------------------------------------------------------
+
+    private Checkpoint.RecoveryPoint recovery;
+
+    private void recover() {
+        recovery = checkpoint.recover();
+        committed = new String[sources.size()];
+        List<String> last = recovery.committedOffsets();
+        if (last != null && !last.isEmpty() && last.size() != sources.size()) {
+            throw new FluxoException("CHECKPOINT_INCONSISTENT", "The checkpoint at " + checkpoint.directory()
+                    + " was written by a query with " + last.size() + " sources, but this query has " + sources.size()
+                    + ". A restarted query must read the same sources; use a new checkpoint location for a changed "
+                    + "query.");
+        }
+        for (int i = 0; i < committed.length; i++) {
+            String c = last == null || last.isEmpty() ? null : last.get(i);
+            committed[i] = c != null ? c : sources.get(i).stream().initialOffset();
+        }
+        nextBatchId = recovery.nextBatchId();
+        watermarkMs = recovery.watermarkMs();
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------------------------------
+
+    public synchronized void start() {
+        active = true;
+        thread = new Thread(this::runLoop, "fluxo-stream-" + (name != null ? name : runId.toString().substring(0, 8)));
+        thread.setDaemon(true);
+        events.started(id(), runId);
+        thread.start();
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Throwable exception() {
+        return failure;
+    }
+
+    /** Stops after the running batch (if any) finishes, and waits for the loop to end. */
+    public void stop() throws InterruptedException {
+        active = false;
+        signal();
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            t.join();
+        }
+    }
+
+    /** Blocks until the query ended; returns true if it ended within {@code timeoutMs} (0: wait forever). */
+    public boolean awaitTermination(long timeoutMs) throws InterruptedException {
+        Thread t = thread;
+        if (t == null) {
+            return true;
+        }
+        t.join(timeoutMs);
+        if (!t.isAlive() && failure != null) {
+            throw new StreamingQueryException(failure);
+        }
+        return !t.isAlive();
+    }
+
+    /** Blocks until every source's data available now has been processed (or the query failed or stopped). */
+    public void processAllAvailable() throws InterruptedException {
+        long request;
+        synchronized (this) {
+            request = ++requestSeq;
+        }
+        signal();
+        synchronized (this) {
+            while (idleSeenForRequest < request && active && failure == null) {
+                wait(100);
+            }
+        }
+        if (failure != null) {
+            throw new StreamingQueryException(failure);
+        }
+    }
+
+    /** New data arrived or the clock moved: the loop should look again. */
+    public void signal() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    public synchronized StreamingQueryProgress lastProgress() {
+        return recent.peekLast();
+    }
+
+    public synchronized List<StreamingQueryProgress> recentProgress() {
+        return new ArrayList<>(recent);
+    }
+
+    public Map<String, Object> status() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("message", statusMessage);
+        s.put("isDataAvailable", dataAvailable);
+        s.put("isTriggerActive", triggerActive);
+        return s;
+    }
+
+    // ---- the loop ------------------------------------------------------------------------------------------------
+
+    private void runLoop() {
+        try {
+            if (recovery.rerunLastBatch()) {
+                Checkpoint.RecoveryPoint r = recovery;
+                runBatch(r.nextBatchId(), committed.clone(), r.rerunOffsets().toArray(String[]::new),
+                        r.rerunTimestampMs(), true);
+            }
+            long nextTrigger = clock.millis();
+            while (active) {
+                if (trigger.kind() == TriggerSpec.Kind.PROCESSING_TIME) {
+                    statusMessage = "Waiting for next trigger";
+                    clock.waitUntil(nextTrigger, wakeUp);
+                    if (clock.millis() < nextTrigger) {
+                        if (!active) {
+                            break;
+                        }
+                        continue;
+                    }
+                    nextTrigger += Math.max(1, trigger.intervalMillis())
+                            * Math.max(1, (clock.millis() - nextTrigger) / Math.max(1, trigger.intervalMillis()) + 1);
+                }
+                long seenRequest;
+                synchronized (this) {
+                    seenRequest = requestSeq;
+                }
+                triggerActive = true;
+                statusMessage = "Getting offsets from sources";
+                String[] latest = new String[sources.size()];
+                boolean hasData = false;
+                for (int i = 0; i < latest.length; i++) {
+                    latest[i] = sources.get(i).stream().latestOffset(committed[i]);
+                    hasData |= !latest[i].equals(committed[i]);
+                }
+                dataAvailable = hasData;
+                if (hasData) {
+                    runBatch(nextBatchId, committed.clone(), latest, clock.millis(), false);
+                } else {
+                    triggerActive = false;
+                    statusMessage = "Waiting for data to arrive";
+                    synchronized (this) {
+                        idleSeenForRequest = Math.max(idleSeenForRequest, seenRequest);
+                        notifyAll();
+                    }
+                    events.idle(id(), runId);
+                    if (trigger.stopsWhenDone()) {
+                        break;
+                    }
+                    if (trigger.kind() == TriggerSpec.Kind.DEFAULT) {
+                        synchronized (wakeUp) {
+                            // New data signals the loop; the timeout covers sources that cannot signal.
+                            wakeUp.wait(10);
+                        }
+                    }
+                }
+                triggerActive = false;
+                if (trigger.kind() == TriggerSpec.Kind.ONCE && hasData) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            active = false;
+            statusMessage = "Stopped";
+            for (StreamingRelation s : sources) {
+                try {
+                    s.stream().stop();
+                } catch (RuntimeException ignored) {
+                    // A source failing to stop must not hide why the query ended.
+                }
+            }
+            checkpoint.close();
+            synchronized (this) {
+                notifyAll();
+            }
+            events.terminated(id(), runId, failure);
+        }
+    }
+
+    private void runBatch(long batchId, String[] start, String[] end, long batchTimestampMs, boolean alreadyLogged)
+            throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, Long> durations = new LinkedHashMap<>();
+        statusMessage = "Processing new data";
+        if (!alreadyLogged) {
+            checkpoint.offsetLog().add(batchId, new OffsetLog.OffsetSeq(Arrays.asList(end),
+                    new OffsetLog.OffsetSeqMetadata(watermarkMs, batchTimestampMs, conf)));
+        }
+        long t1 = System.nanoTime();
+        durations.put("walCommit", (t1 - t0) / 1_000_000);
+        LongAdder[] rows = new LongAdder[sources.size()];
+        Map<MicroBatchStream, LogicalPlan> relations = new IdentityHashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            rows[i] = new LongAdder();
+            StreamingRelation s = sources.get(i);
+            relations.put(s.stream(), start[i].equals(end[i]) ? new LocalRelation(s.output(), List.of())
+                    : new DataSourceRelation(new OffsetRangeScan(s.stream(), start[i], end[i], rows[i]), s.output(),
+                            s.output()));
+        }
+        LogicalPlan batchPlan = plan.transformUp(p -> p instanceof StreamingRelation s ? relations.get(s.stream()) : p);
+        EvalContext context = new EvalContext(zone, batchTimestampMs * DateTimeUtils.MICROS_PER_MILLI);
+        List<ColumnBatch> output = batchRunner.run(batchPlan, context);
+        sink.addBatch(batchId, schemaOf(plan), output);
+        long t3 = System.nanoTime();
+        durations.put("addBatch", (t3 - t1) / 1_000_000);
+        checkpoint.commitLog().add(batchId, new CommitLog.CommitMetadata(watermarkMs));
+        for (int i = 0; i < sources.size(); i++) {
+            sources.get(i).stream().commit(end[i]);
+        }
+        long t4 = System.nanoTime();
+        durations.put("commitOffsets", (t4 - t3) / 1_000_000);
+        durations.put("triggerExecution", (t4 - t0) / 1_000_000);
+        durations.put("queryPlanning", 0L);
+        durations.put("getBatch", 0L);
+        durations.put("latestOffset", 0L);
+        long outputRows = 0;
+        for (ColumnBatch b : output) {
+            outputRows += b.numRows();
+        }
+        double seconds = Math.max(1e-9, (t4 - t0) / 1e9);
+        List<StreamingQueryProgress.SourceProgress> sourceProgress = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            long n = rows[i].sum();
+            sourceProgress.add(new StreamingQueryProgress.SourceProgress(sources.get(i).stream().description(),
+                    start[i], end[i], end[i], n, 0.0, n / seconds));
+        }
+        StreamingQueryProgress progress = new StreamingQueryProgress(id(), runId, name,
+                Instant.ofEpochMilli(batchTimestampMs).toString(), batchId, (t4 - t0) / 1_000_000, durations,
+                Map.of(), List.of(), sourceProgress,
+                new StreamingQueryProgress.SinkProgress(sink.description(), outputRows));
+        committed = end;
+        nextBatchId = batchId + 1;
+        synchronized (this) {
+            recent.addLast(progress);
+            if (recent.size() > RECENT_PROGRESS) {
+                recent.removeFirst();
+            }
+        }
+        events.progress(progress);
+    }
+
+    private static StructType schemaOf(LogicalPlan plan) {
+        List<StructField> fields = new ArrayList<>();
+        plan.output().forEach(a -> fields.add(new StructField(a.name(), a.dataType(), a.nullable())));
+        return new StructType(fields);
+    }
+}

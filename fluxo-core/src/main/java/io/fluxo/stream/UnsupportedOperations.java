@@ -1,0 +1,82 @@
+package io.fluxo.stream;
+
+import io.fluxo.errors.AnalysisException;
+import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.Deduplicate;
+import io.fluxo.plan.logical.Distinct;
+import io.fluxo.plan.logical.Join;
+import io.fluxo.plan.logical.JoinType;
+import io.fluxo.plan.logical.Limit;
+import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.plan.logical.Sort;
+
+/**
+ * Spark's checks of which streaming plans each output mode supports, run before a query starts, with Spark's
+ * messages. Stateful operators (aggregation, deduplication, stream-stream joins) that this version cannot run yet are
+ * refused here too, by name, rather than run without state and give wrong answers.
+ */
+public final class UnsupportedOperations {
+    private UnsupportedOperations() {
+    }
+
+    /** {@code outputMode} is append, update or complete. */
+    public static void check(LogicalPlan plan, String outputMode) {
+        boolean aggregated = plan.anyNode(p -> p instanceof Aggregate a && a.child().isStreaming());
+        if (outputMode.equals("complete") && !aggregated) {
+            throw error("Complete output mode not supported when there are no streaming aggregations on streaming "
+                    + "DataFrames/Datasets.");
+        }
+        plan.transformUp(p -> {
+            checkNode(p, outputMode, aggregated);
+            return p;
+        });
+    }
+
+    private static void checkNode(LogicalPlan p, String outputMode, boolean aggregated) {
+        if (!p.isStreaming()) {
+            return;
+        }
+        if (p instanceof Sort s && s.child().isStreaming() && !(aggregated && outputMode.equals("complete"))) {
+            throw error("Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated "
+                    + "DataFrame/Dataset in Complete output mode.");
+        }
+        if (p instanceof Limit && outputMode.equals("update")) {
+            throw error("Limits are not supported on streaming DataFrames/Datasets in Update output mode.");
+        }
+        if (p instanceof Aggregate a && a.child().isStreaming()) {
+            if (outputMode.equals("append")) {
+                throw error("Append output mode not supported when there are streaming aggregations on streaming "
+                        + "DataFrames/DataSets without watermark.");
+            }
+            throw notYet("streaming aggregation");
+        }
+        if ((p instanceof Distinct || p instanceof Deduplicate) && p.children().get(0).isStreaming()) {
+            throw notYet("streaming deduplication");
+        }
+        if (p instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
+            if (j.joinType() != JoinType.INNER && j.joinType() != JoinType.CROSS) {
+                throw error("Stream-stream " + j.joinType().sql() + " join between two streaming DataFrame/Datasets "
+                        + "is not supported without a watermark in the join keys, or a watermark on the nullable side "
+                        + "and an appropriate range condition.");
+            }
+            throw notYet("stream-stream joins");
+        }
+        if (p instanceof Join j && (j.joinType() == JoinType.FULL_OUTER
+                || (j.joinType() == JoinType.LEFT_OUTER || j.joinType() == JoinType.LEFT_SEMI
+                        || j.joinType() == JoinType.LEFT_ANTI) && j.right().isStreaming()
+                || j.joinType() == JoinType.RIGHT_OUTER && j.left().isStreaming())) {
+            throw error(j.joinType().sql() + " join with a streaming DataFrame/Dataset on the "
+                    + (j.right().isStreaming() ? "right" : "left") + " and a static DataFrame/Dataset on the "
+                    + (j.right().isStreaming() ? "left" : "right") + " is not supported.");
+        }
+    }
+
+    private static AnalysisException error(String message) {
+        return new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", message);
+    }
+
+    private static AnalysisException notYet(String what) {
+        return new AnalysisException("UNSUPPORTED_FEATURE.STREAMING_STATEFUL_OPERATOR", "This version of Fluxo does not "
+                + "run " + what + " yet: stateful streaming operators arrive with the state store.");
+    }
+}
