@@ -1,14 +1,20 @@
 package io.fluxo.api;
 
+import io.fluxo.connector.file.FileFormat;
+import io.fluxo.connector.file.FileFormats;
+import io.fluxo.connector.file.FileOptions;
+import io.fluxo.connector.file.FileStreamSource;
 import io.fluxo.errors.AnalysisException;
+import io.fluxo.plan.logical.StreamingRelation;
 import io.fluxo.sql.SqlParser;
 import io.fluxo.types.StructType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code session.readStream()}: a streaming DataFrame over a source. This version's sources: {@link MemoryStream}
- * (from Java; use {@code MemoryStream.create(...).toDF()}). File, rate and socket sources arrive in a later version.
+ * {@code session.readStream()}: a streaming DataFrame over a source: files arriving in a folder ({@code json},
+ * {@code csv}, {@code text}, with a schema), or rows from Java through {@link MemoryStream}. Rate and socket sources
+ * arrive in a later version.
  */
 public final class DataStreamReader {
     private final Session session;
@@ -40,10 +46,47 @@ public final class DataStreamReader {
         return this;
     }
 
+    public DataStreamReader option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataStreamReader option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataStreamReader options(Map<String, String> opts) {
+        options.putAll(opts);
+        return this;
+    }
+
     public DataFrame load() {
-        throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the streaming source '" + format
-                + "'. This version reads streams from MemoryStream only; file, rate and socket sources arrive in a "
-                + "later version.");
+        String f = format == null ? "json" : format.toLowerCase(java.util.Locale.ROOT);
+        if (!FileFormats.names().contains(f)) {
+            throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the streaming source '" + format
+                    + "'. Available: json, csv, text (and MemoryStream from Java); rate and socket sources arrive in "
+                    + "a later version.");
+        }
+        String path = options.get("path");
+        if (path == null) {
+            throw new AnalysisException("PATH_NOT_SPECIFIED", "A file stream needs a path: load(path).");
+        }
+        FileFormat fileFormat = FileFormats.forName(f);
+        StructType resolved = f.equals("text") ? SqlParser.parseTableSchema("value STRING") : schema;
+        FileOptions fileOptions = FileOptions.of(new LinkedHashMap<>(options), session.timeZone());
+        return new DataFrame(session, StreamingRelation.of(new FileStreamSource(fileFormat, path, resolved,
+                fileOptions)));
+    }
+
+    public DataFrame json(String path) {
+        return format("json").load(path);
+    }
+
+    public DataFrame csv(String path) {
+        return format("csv").load(path);
+    }
+
+    public DataFrame text(String path) {
+        return format("text").load(path);
     }
 
     public DataFrame load(String path) {

@@ -90,7 +90,13 @@ public final class MicroBatchRunner {
         this.sources = streamingLeaves(plan);
         this.checkpoint = Checkpoint.open(checkpointDir);
         try {
+            for (int i = 0; i < sources.size(); i++) {
+                sources.get(i).stream().open(checkpoint.sourceDir(i));
+            }
             recover();
+        } catch (java.io.IOException e) {
+            checkpoint.close();
+            throw new java.io.UncheckedIOException("cannot open the sources: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             checkpoint.close();
             throw e;

@@ -15,6 +15,13 @@ public interface MicroBatchStream {
     /** One line for progress reports and explain output, e.g. {@code MemoryStream[events]}. */
     String description();
 
+    /**
+     * Called once when a query starts, with a folder of the checkpoint that belongs to this source alone (for what it
+     * must remember across restarts, such as the files it has seen). Before any other call but {@link #schema()}.
+     */
+    default void open(java.nio.file.Path checkpointDir) throws IOException {
+    }
+
     /** The offset before any data, where a new query starts. */
     String initialOffset();
 
