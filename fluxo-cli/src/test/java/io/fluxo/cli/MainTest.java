@@ -30,17 +30,17 @@ class MainTest {
     }
 
     @Test
-    void demoGeneratesSalesAndReportsRevenuePerCategory(@TempDir Path dir) throws Exception {
-        String out = run("demo", "--orders", "2000", "--files", "3", "--dir", dir.toString());
+    void demoStreamsSalesFilesThenReportsRevenuePerCategory(@TempDir Path dir) throws Exception {
+        String out = run("demo", "--orders", "500", "--files", "3", "--interval", "0", "--dir", dir.toString());
         assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(3);
-        assertThat(out).contains("Wrote 2,000 orders").contains("== Revenue per category ==")
-                .contains("|category|").contains("== Largest orders ==");
+        assertThat(out).contains("Streaming 3 files of 500 orders").contains("Batch: 0").contains("batch 0 | ")
+                .contains("|order_id|").contains("== Revenue per category").contains("|category|");
         for (String category : DemoCommand.CATEGORIES) {
             assertThat(out).contains(category);
         }
         // Seven categories, one line each, between the header and the closing border.
-        String table = out.substring(out.indexOf("|category|"));
-        table = table.substring(0, table.indexOf("\n(")).trim();
+        String table = out.substring(out.indexOf("|category|", out.indexOf("== Revenue per category")));
+        table = table.trim();
         assertThat(table.lines().filter(l -> l.startsWith("|")).count()).isEqualTo(8);
     }
 }
