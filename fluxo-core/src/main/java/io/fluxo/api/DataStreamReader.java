@@ -4,6 +4,7 @@ import io.fluxo.connector.file.FileFormat;
 import io.fluxo.connector.file.FileFormats;
 import io.fluxo.connector.file.FileOptions;
 import io.fluxo.connector.file.FileStreamSource;
+import io.fluxo.connector.rate.RateStream;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.plan.logical.StreamingRelation;
 import io.fluxo.sql.SqlParser;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * {@code session.readStream()}: a streaming DataFrame over a source: files arriving in a folder ({@code json},
  * {@code csv}, {@code text}, with a schema), or rows from Java through {@link MemoryStream}. Rate and socket sources
- * arrive in a later version.
+ * (rate sources: {@code rate}, {@code rate-micro-batch}).
  */
 public final class DataStreamReader {
     private final Session session;
@@ -61,10 +62,15 @@ public final class DataStreamReader {
 
     public DataFrame load() {
         String f = format == null ? "json" : format.toLowerCase(java.util.Locale.ROOT);
+        if (f.equals("rate")) {
+            return new DataFrame(session, StreamingRelation.of(RateStream.rate(options, System::currentTimeMillis)));
+        }
+        if (f.equals("rate-micro-batch")) {
+            return new DataFrame(session, StreamingRelation.of(RateStream.microBatch(options)));
+        }
         if (!FileFormats.names().contains(f)) {
             throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the streaming source '" + format
-                    + "'. Available: json, csv, text (and MemoryStream from Java); rate and socket sources arrive in "
-                    + "a later version.");
+                    + "'. Available: json, csv, text, rate, rate-micro-batch (and MemoryStream from Java).");
         }
         String path = options.get("path");
         if (path == null) {
