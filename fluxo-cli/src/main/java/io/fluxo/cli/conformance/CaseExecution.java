@@ -15,10 +15,10 @@ import java.util.Map;
  *   <li>{@code add}: {@link #addData} once per source named in the step, then {@link #processAllAvailable}, then
  *       {@link #drainSinkBatches}. The rows of one step are one micro-batch's worth: no batch may start between the
  *       {@code addData} calls.</li>
- *   <li>{@code check}, {@code checkSorted}, {@code checkTable}: {@link #processAllAvailable}, {@link #drainSinkBatches},
- *       then {@link #outputSchema} to type the expected rows. Which rows are compared — new since the last check,
- *       or the sink's whole content; in complete mode the last batch only — the runner works out from the batches.
- *   </li>
+ *   <li>{@code check}, {@code checkSorted}, {@code checkTable}: {@link #processAllAvailable},
+ *       {@link #drainSinkBatches}, then {@link #outputSchema} to type the expected rows. Which rows are compared
+ *       (new since the last check, or the sink's whole content; in complete mode the last batch only) the runner
+ *       works out from the batches.</li>
  *   <li>{@code restart}: {@link #drainSinkBatches}, then {@link #restart}.</li>
  *   <li>{@code advanceClock}: {@link #advanceClock}, {@link #processAllAvailable}, {@link #drainSinkBatches}.</li>
  *   <li>{@code checkProgress}: {@link #lastProgress}.</li>
@@ -47,7 +47,7 @@ public interface CaseExecution extends AutoCloseable {
      */
     List<SinkBatch> drainSinkBatches();
 
-    /** Stops the query and starts a new run of it on the same checkpoint, as Spark's {@code stop()} then {@code start()}. */
+    /** Stops the query and starts a new run of it on the same checkpoint (Spark's stop() then start()). */
     void restart();
 
     /** Moves the query's manual processing-time clock forward (processing-time triggers and timeouts). */

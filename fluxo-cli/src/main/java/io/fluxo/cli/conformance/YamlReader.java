@@ -60,7 +60,8 @@ final class YamlReader {
                     int keyLine = parser.currentTokenLocation().getLineNr();
                     parser.nextToken();
                     if (entries.put(key, node(parser, source)) != null) {
-                        throw new CaseFormatException("duplicate key '" + key + "' in " + source + " at line " + keyLine);
+                        throw new CaseFormatException(
+                                "duplicate key '" + key + "' in " + source + " at line " + keyLine);
                     }
                 }
                 return new YamlNode.Mapping(entries, line);

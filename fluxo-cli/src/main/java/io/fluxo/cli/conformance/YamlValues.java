@@ -43,8 +43,8 @@ public final class YamlValues {
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "on", "y");
     private static final Set<String> FALSE_WORDS = Set.of("false", "no", "off", "n");
     private static final Pattern INTEGER = Pattern.compile("[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*)");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)"
+            + "([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     private static final BigDecimal MICROS_PER_SECOND = BigDecimal.valueOf(DateTimeUtils.MICROS_PER_SECOND);
 
     private YamlValues() {
