@@ -27,15 +27,17 @@ import picocli.CommandLine.Parameters;
         description = {"Run streaming conformance cases (*.yaml files) and report PASS or FAIL for each.",
                 "Closes with 'N passed, N failed'; the exit code is 0 only if nothing failed."})
 final class ConformanceCommand implements Callable<Integer> {
-    static final Path DEFAULT_EXPECTED_FAILURES = Path.of("conformance", "expected-failures.txt");
+    /** The project's own cases and its expected-failures list live in {@code conformance/} of the repository. */
+    static final String PROJECT_CASES = "conformance";
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Case files or folders to search for *.yaml (default: the shared conformance folder).")
+            description = "Case files or folders to search for *.yaml (default: the shared conformance folder "
+                    + "and the project's conformance/ folder).")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--expected-failures", paramLabel = "FILE",
             description = "Cases expected to fail, '<path or name> — <reason>' per line "
-                    + "(default: conformance/expected-failures.txt, if it exists).")
+                    + "(default: the project's conformance/expected-failures.txt).")
     Path expectedFailures;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -53,7 +55,11 @@ final class ConformanceCommand implements Callable<Integer> {
                         + " (set -D" + SharedCases.PROPERTY + "=DIR or give a PATH)");
                 return 2;
             }
-            roots = List.of(shared.get());
+            roots = new ArrayList<>(List.of(shared.get()));
+            Path own = projectHome().resolve(PROJECT_CASES);
+            if (Files.isDirectory(own)) {
+                roots.add(own);
+            }
         }
         List<Path> cases;
         ExpectedFailures expected;
@@ -80,7 +86,13 @@ final class ConformanceCommand implements Callable<Integer> {
             }
             return ExpectedFailures.load(expectedFailures);
         }
-        return Files.isRegularFile(DEFAULT_EXPECTED_FAILURES) ? ExpectedFailures.load(DEFAULT_EXPECTED_FAILURES)
-                : ExpectedFailures.none();
+        Path projectList = projectHome().resolve(PROJECT_CASES).resolve("expected-failures.txt");
+        return Files.isRegularFile(projectList) ? ExpectedFailures.load(projectList) : ExpectedFailures.none();
+    }
+
+    /** The repository's root: {@code -Dfluxo.home} as {@code bin/fluxo} sets it, else the working directory. */
+    static Path projectHome() {
+        String home = System.getProperty("fluxo.home");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of("");
     }
 }

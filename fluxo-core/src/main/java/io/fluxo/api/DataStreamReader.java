@@ -5,6 +5,7 @@ import io.fluxo.connector.file.FileFormats;
 import io.fluxo.connector.file.FileOptions;
 import io.fluxo.connector.file.FileStreamSource;
 import io.fluxo.connector.rate.RateStream;
+import io.fluxo.connector.spi.MicroBatchStream;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.plan.logical.StreamingRelation;
 import io.fluxo.sql.SqlParser;
@@ -81,6 +82,14 @@ public final class DataStreamReader {
         FileOptions fileOptions = FileOptions.of(new LinkedHashMap<>(options), session.timeZone());
         return new DataFrame(session, StreamingRelation.of(new FileStreamSource(fileFormat, path, resolved,
                 fileOptions)));
+    }
+
+    /**
+     * A streaming DataFrame over a source written against the connector SPI ({@link MicroBatchStream}), for sources
+     * Fluxo does not ship. The source must be replayable: the same offsets must always give the same rows.
+     */
+    public DataFrame load(MicroBatchStream source) {
+        return new DataFrame(session, StreamingRelation.of(source));
     }
 
     public DataFrame json(String path) {

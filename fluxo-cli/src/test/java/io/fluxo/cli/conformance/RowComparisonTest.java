@@ -19,7 +19,7 @@ class RowComparisonTest {
         assertThat(RowComparison.unordered(actual, List.of(Row.of("a", 1L), Row.of("a", 1L), Row.of("b", 2L))))
                 .isEmpty();
         assertThat(RowComparison.unordered(actual, List.of(Row.of("a", 1L), Row.of("b", 2L)))).containsExactly(
-                "received 3 rows, expected 2",
+                "received 3 rows, expected 2 rows",
                 "unexpected (received, not expected):",
                 "  [a, 1]");
         assertThat(RowComparison.unordered(List.of(), List.of())).isEmpty();
@@ -30,7 +30,7 @@ class RowComparisonTest {
         List<String> diff = RowComparison.unordered(List.of(Row.of("a", 3L, 3.0), Row.of("b", null, 1.0)),
                 List.of(Row.of("a", 2L, 3.0), Row.of("b", null, 1.0)));
         assertThat(diff).containsExactly(
-                "received 2 rows, expected 2",
+                "received 2 rows, expected 2 rows",
                 "missing (expected, not received):",
                 "  [a, 2, 3.0]",
                 "unexpected (received, not expected):",
