@@ -1,5 +1,8 @@
 package io.fluxo.api;
 
+import io.fluxo.connector.file.FileFormats;
+import io.fluxo.connector.file.FileOptions;
+import io.fluxo.connector.file.FileStreamSink;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.plan.logical.StreamingRelation;
 import io.fluxo.stream.MicroBatchRunner;
@@ -7,7 +10,6 @@ import io.fluxo.stream.StreamClock;
 import io.fluxo.stream.StreamSink;
 import io.fluxo.stream.StreamingQueryListener;
 import io.fluxo.stream.StreamingQueryProgress;
-
 import io.fluxo.stream.UnsupportedOperations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,13 +32,18 @@ public final class DataStreamWriter {
     private String queryName;
     private final Map<String, String> options = new LinkedHashMap<>();
     private ForeachBatchFunction foreachBatch;
+    private ForeachWriter<Row> foreachWriter;
+    private final List<String> partitionColumns = new ArrayList<>();
     private StreamClock clock = StreamClock.SYSTEM;
 
     DataStreamWriter(DataFrame df) {
         this.df = df;
     }
 
-    /** {@code memory} (default), {@code console}, {@code foreachBatch} (set by {@link #foreachBatch}), {@code noop}. */
+    /**
+     * {@code memory} (default), {@code console}, {@code json}, {@code csv}, {@code text} (files, with a {@code path}),
+     * {@code noop}; {@code foreachBatch} and {@code foreach} are set by {@link #foreachBatch} and {@link #foreach}.
+     */
     public DataStreamWriter format(String source) {
         this.format = source.toLowerCase(Locale.ROOT);
         return this;
@@ -86,17 +93,22 @@ public final class DataStreamWriter {
         return this;
     }
 
+    /** Hands every output row to {@code writer}, partition by partition ({@link ForeachWriter}). */
+    public DataStreamWriter foreach(ForeachWriter<Row> writer) {
+        this.foreachWriter = writer;
+        this.format = "foreach";
+        return this;
+    }
+
     /** The processing-time clock of the query; tests pass a {@link io.fluxo.stream.ManualClock}. */
     public DataStreamWriter clock(StreamClock clock) {
         this.clock = clock;
         return this;
     }
 
+    /** Hive-style partition folders for file sinks: not supported yet, refused when the query starts. */
     public DataStreamWriter partitionBy(String... columns) {
-        if (columns.length > 0) {
-            throw new AnalysisException("UNSUPPORTED_FEATURE.PARTITION_BY", "partitionBy needs a file sink, which this "
-                    + "version of Fluxo does not have yet.");
-        }
+        partitionColumns.addAll(List.of(columns));
         return this;
     }
 
@@ -153,6 +165,15 @@ public final class DataStreamWriter {
                             + "foreachBatch(fn).");
                 }
                 return StreamSinks.foreachBatch(session, foreachBatch);
+            case "foreach":
+                if (foreachWriter == null) {
+                    throw new AnalysisException("INVALID_SINK", "foreach needs a writer: call foreach(writer).");
+                }
+                return StreamSinks.foreach(session, foreachWriter);
+            case "json":
+            case "csv":
+            case "text":
+                return fileSink(session);
             case "noop":
                 return new StreamSink() {
                     @Override
@@ -167,8 +188,29 @@ public final class DataStreamWriter {
                 };
             default:
                 throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the streaming sink '" + format
-                        + "'. Available: memory, console, foreachBatch, noop (file sinks arrive in a later version).");
+                        + "'. Available: memory, console, json, csv, text, foreachBatch, foreach, noop.");
         }
+    }
+
+    private StreamSink fileSink(Session session) {
+        String path = options.get("path");
+        if (path == null) {
+            throw new AnalysisException("PATH_NOT_SPECIFIED", "A " + format + " file sink needs a path: start(path) "
+                    + "or option(\"path\", ...).");
+        }
+        if (outputMode != OutputMode.APPEND) {
+            throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE", "Data source " + format
+                    + " does not support " + outputMode.name().charAt(0) + outputMode.name().substring(1).toLowerCase(Locale.ROOT) + " output mode.");
+        }
+        if (!partitionColumns.isEmpty()) {
+            throw new AnalysisException("UNSUPPORTED_FEATURE.PARTITION_BY", "partitionBy " + partitionColumns
+                    + " is not supported yet: file sinks write one folder without partition subfolders.");
+        }
+        Map<String, String> writeOptions = new LinkedHashMap<>(options);
+        writeOptions.remove("path");
+        writeOptions.remove("checkpointLocation");
+        return StreamSinks.files(new FileStreamSink(Path.of(path), FileFormats.forName(format), df.schema(),
+                FileOptions.of(writeOptions, session.timeZone())));
     }
 
     private Path checkpointDir() {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * {@code .} or {@code _} (temporary files of writers, {@code _SUCCESS}); a path with glob characters ({@code * ? [ {})
  * is a {@code glob:} pattern whose matching files and directories are expanded the same way. {@code pathGlobFilter}
  * keeps only files whose name matches a glob. A path that matches nothing is {@code [PATH_NOT_FOUND]}.
+ * A directory written by a streaming file sink (it holds {@code _fluxo_metadata/}) is the files its manifest lists.
  */
 public final class FileListing {
     private FileListing() {
@@ -52,7 +53,11 @@ public final class FileListing {
                 if (globbed && isHidden(root)) {
                     continue;
                 }
-                if (Files.isDirectory(root)) {
+                if (Files.isDirectory(root) && !globbed && FileSinkManifest.existsIn(root)) {
+                    // Written by a streaming file sink: only committed batches' files are data.
+                    found = true;
+                    out.addAll(FileSinkManifest.of(root).files());
+                } else if (Files.isDirectory(root)) {
                     found = true;
                     addDirectory(root, recursive, nameFilter, out);
                 } else if (Files.exists(root)) {
