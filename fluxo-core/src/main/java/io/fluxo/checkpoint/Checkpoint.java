@@ -137,6 +137,23 @@ public final class Checkpoint implements AutoCloseable {
         return dir.resolve("sources").resolve(Integer.toString(n));
     }
 
+    /**
+     * Records what kind of source (its class) reads as source {@code n} on the first run, and refuses a later run
+     * whose source {@code n} is of another kind: its offsets would mean nothing to the new source.
+     */
+    public void checkSourceKind(int n, String kind) {
+        Path file = sourceDir(n).resolve("kind");
+        if (AtomicFiles.writeIfAbsent(file, kind)) {
+            return;
+        }
+        String recorded = AtomicFiles.read(file).strip();
+        if (!recorded.equals(kind)) {
+            throw new CheckpointException("CHECKPOINT_INCONSISTENT", "The checkpoint " + dir + " was written by a "
+                    + "query whose source " + n + " is a " + recorded + ", but this query's is a " + kind + ". A "
+                    + "restarted query must read the same sources; use a new checkpoint location for a changed query.");
+        }
+    }
+
     public Path stateDir() {
         return dir.resolve("state");
     }

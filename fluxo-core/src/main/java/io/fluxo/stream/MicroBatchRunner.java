@@ -90,6 +90,8 @@ public final class MicroBatchRunner {
         this.sources = streamingLeaves(plan);
         this.checkpoint = Checkpoint.open(checkpointDir);
         try {
+            recovery = checkpoint.recover();
+            checkSourcesMatchCheckpoint();
             for (int i = 0; i < sources.size(); i++) {
                 sources.get(i).stream().open(checkpoint.sourceDir(i));
             }
@@ -132,16 +134,23 @@ public final class MicroBatchRunner {
 
     private Checkpoint.RecoveryPoint recovery;
 
-    private void recover() {
-        recovery = checkpoint.recover();
-        committed = new String[sources.size()];
-        List<String> last = recovery.committedOffsets();
+    /** A restart must read the same number and kinds of sources as the run that wrote the checkpoint. */
+    private void checkSourcesMatchCheckpoint() {
+        List<String> last = recovery.rerunLastBatch() ? recovery.rerunOffsets() : recovery.committedOffsets();
         if (last != null && !last.isEmpty() && last.size() != sources.size()) {
             throw new FluxoException("CHECKPOINT_INCONSISTENT", "The checkpoint at " + checkpoint.directory()
                     + " was written by a query with " + last.size() + " sources, but this query has " + sources.size()
                     + ". A restarted query must read the same sources; use a new checkpoint location for a changed "
                     + "query.");
         }
+        for (int i = 0; i < sources.size(); i++) {
+            checkpoint.checkSourceKind(i, sources.get(i).stream().getClass().getName());
+        }
+    }
+
+    private void recover() {
+        committed = new String[sources.size()];
+        List<String> last = recovery.committedOffsets();
         for (int i = 0; i < committed.length; i++) {
             String c = last == null || last.isEmpty() ? null : last.get(i);
             committed[i] = c != null ? c : sources.get(i).stream().initialOffset();

@@ -136,6 +136,24 @@ class StreamingQueryTest {
     }
 
     @Test
+    void aRestartWithOtherSourcesIsRefused(@TempDir Path chk) {
+        MemoryStream events = MemoryStream.create(spark, "value BIGINT");
+        StreamingQuery q = events.toDF().writeStream().format("noop").option("checkpointLocation", chk.toString())
+                .start();
+        events.addData(Row.of(1L));
+        q.processAllAvailable();
+        q.stop();
+        DataFrame rate = spark.readStream().format("rate-micro-batch").option("rowsPerBatch", 1).load()
+                .select("value");
+        assertThatThrownBy(() -> rate.writeStream().format("noop").option("checkpointLocation", chk.toString())
+                .start()).hasMessageContaining("CHECKPOINT_INCONSISTENT").hasMessageContaining("source 0 is a "
+                        + MemoryStream.class.getName());
+        DataFrame two = events.toDF().union(MemoryStream.create(spark, "value BIGINT").toDF());
+        assertThatThrownBy(() -> two.writeStream().format("noop").option("checkpointLocation", chk.toString())
+                .start()).hasMessageContaining("written by a query with 1 sources, but this query has 2");
+    }
+
+    @Test
     void listenersHearProgressAndTermination() {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         spark.streams().addListener(new StreamingQueryListener() {

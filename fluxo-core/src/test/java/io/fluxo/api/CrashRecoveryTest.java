@@ -1,0 +1,94 @@
+package io.fluxo.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly-once under {@code kill -9}: a child JVM runs a file → file query and is killed three times while a batch
+ * is logged in {@code offsets/} but not yet in {@code commits/}; a last run finishes the input. The output folder then
+ * holds every input row exactly once.
+ */
+class CrashRecoveryTest {
+    private static final int FILES = 12;
+    private static final int ROWS_PER_FILE = 50;
+
+    @Test
+    void killedMidBatchThreeTimesTheFileSinkStillHoldsEachRowOnce(@TempDir Path in, @TempDir Path out,
+            @TempDir Path chk) throws Exception {
+        for (int f = 0; f < FILES; f++) {
+            StringBuilder lines = new StringBuilder();
+            for (int r = 0; r < ROWS_PER_FILE; r++) {
+                lines.append("{\"id\":").append(f * ROWS_PER_FILE + r).append("}\n");
+            }
+            Path tmp = in.resolve(".f" + f);
+            Files.writeString(tmp, lines);
+            Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L + f * 1000L));
+            Files.move(tmp, in.resolve(String.format("f%02d.json", f)));
+        }
+        int killedMidBatch = 0;
+        long lastKilledBatch = -1;
+        for (int kill = 0; kill < 3; kill++) {
+            Process child = startChild(in, out, chk, "run");
+            long batch = awaitUncommittedBatchAfter(chk, lastKilledBatch, child);
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (Files.exists(chk.resolve("offsets").resolve(Long.toString(batch)))
+                    && !Files.exists(chk.resolve("commits").resolve(Long.toString(batch)))) {
+                killedMidBatch++;
+            }
+            lastKilledBatch = batch;
+        }
+        Process finish = startChild(in, out, chk, "finish");
+        Path log = out.resolveSibling(out.getFileName() + ".child.log");
+        assertThat(finish.waitFor(120, TimeUnit.SECONDS)).as("the last run finishes").isTrue();
+        assertThat(finish.exitValue()).as(Files.readString(log)).isZero();
+        Files.delete(log);
+        assertThat(killedMidBatch).as("kills that left an uncommitted batch").isGreaterThanOrEqualTo(1);
+
+        try (Session spark = Session.builder().create()) {
+            List<Long> ids = new ArrayList<>();
+            spark.read().schema("id BIGINT").json(out.toString()).collectAsList().forEach(r -> ids.add(r.getLong(0)));
+            ids.sort(null);
+            List<Long> expected = new ArrayList<>();
+            for (long i = 0; i < FILES * ROWS_PER_FILE; i++) {
+                expected.add(i);
+            }
+            assertThat(ids).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static Process startChild(Path in, Path out, Path chk, String mode) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                SlowFileQueryMain.class.getName(), in.toString(), out.toString(), chk.toString(), mode)
+                .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".child.log").toFile())
+                .start();
+    }
+
+    /** Polls (with a deadline) until the child has logged a batch after {@code after} that is not yet committed. */
+    private static long awaitUncommittedBatchAfter(Path chk, long after, Process child) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(child.isAlive()).as("the child query is running").isTrue();
+            File[] offsets = chk.resolve("offsets").toFile().listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+            if (offsets != null) {
+                for (File f : offsets) {
+                    long id = Long.parseLong(f.getName());
+                    if (id > after && !Files.exists(chk.resolve("commits").resolve(f.getName()))) {
+                        return id;
+                    }
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no uncommitted batch appeared in " + chk);
+    }
+}
