@@ -249,6 +249,7 @@ public final class MicroBatchRunner {
                 runBatch(r.nextBatchId(), committed.clone(), r.rerunOffsets().toArray(String[]::new),
                         r.rerunTimestampMs(), true);
             }
+            String[] availableNowEnd = trigger.kind() == TriggerSpec.Kind.AVAILABLE_NOW ? availableNowEnds() : null;
             long nextTrigger = clock.millis();
             while (active) {
                 if (trigger.kind() == TriggerSpec.Kind.PROCESSING_TIME) {
@@ -272,7 +273,8 @@ public final class MicroBatchRunner {
                 String[] latest = new String[sources.size()];
                 boolean hasData = false;
                 for (int i = 0; i < latest.length; i++) {
-                    latest[i] = sources.get(i).stream().latestOffset(committed[i]);
+                    latest[i] = availableNowEnd != null && availableNowEnd[i] != null ? availableNowEnd[i]
+                            : sources.get(i).stream().latestOffset(committed[i]);
                     hasData |= !latest[i].equals(committed[i]);
                 }
                 dataAvailable = hasData;
@@ -321,6 +323,21 @@ public final class MicroBatchRunner {
             }
             events.terminated(id(), runId, failure);
         }
+    }
+
+    /**
+     * For an availableNow run: null for each source that limits itself to the data available now, else the offset it
+     * reports now, which caps the run.
+     */
+    private String[] availableNowEnds() throws java.io.IOException {
+        String[] ends = new String[sources.size()];
+        for (int i = 0; i < ends.length; i++) {
+            MicroBatchStream stream = sources.get(i).stream();
+            if (!stream.prepareForTriggerAvailableNow()) {
+                ends[i] = stream.latestOffset(committed[i]);
+            }
+        }
+        return ends;
     }
 
     private void runBatch(long batchId, String[] start, String[] end, long batchTimestampMs, boolean alreadyLogged)

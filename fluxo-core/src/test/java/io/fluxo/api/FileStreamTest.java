@@ -63,6 +63,26 @@ class FileStreamTest {
     }
 
     @Test
+    void availableNowReadsTheFilesPresentAtStartInRateLimitedBatchesThenStops(@TempDir Path in, @TempDir Path chk)
+            throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            arrive(in, "f" + i + ".json", "{\"id\": " + i + "}\n", i);
+        }
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        StreamingQuery q = spark.readStream().schema("id INT").option("maxFilesPerTrigger", 1).json(in.toString())
+                .writeStream().trigger(Trigger.availableNow()).option("checkpointLocation", chk.toString())
+                .foreachBatch((batch, id) -> {
+                    batch.collectAsList().forEach(r -> out.add(id + ":" + r.get(0)));
+                    if (id == 0) {
+                        arrive(in, "late.json", "{\"id\": 99}\n", 9);
+                    }
+                }).start();
+        assertThat(q.awaitTermination(30_000)).isTrue();
+        assertThat(out).containsExactly("0:1", "1:2", "2:3");
+        assertThat(q.isActive()).isFalse();
+    }
+
+    @Test
     void cleanSourceDeletesCommittedFiles(@TempDir Path in, @TempDir Path chk) throws Exception {
         arrive(in, "a.csv", "1,x\n2,y\n", 1);
         DataFrame df = spark.readStream().format("csv").schema("id INT, v STRING").option("cleanSource", "delete")

@@ -156,6 +156,18 @@ public final class FileStreamSource implements MicroBatchStream {
         return Long.parseLong(digits);
     }
 
+    /** Files present when an availableNow run began: the run reads these and no later arrivals. */
+    private Set<Path> availableNow;
+
+    @Override
+    public synchronized boolean prepareForTriggerAvailableNow() throws IOException {
+        availableNow = new HashSet<>();
+        if (Files.exists(Path.of(path)) || path.contains("*") || path.contains("?")) {
+            availableNow.addAll(FileListing.listFiles(path, options));
+        }
+        return true;
+    }
+
     @Override
     public synchronized String latestOffset(String start) throws IOException {
         long from = logOffset(start);
@@ -167,7 +179,7 @@ public final class FileStreamSource implements MicroBatchStream {
         List<SeenFile> fresh = new ArrayList<>();
         if (Files.exists(Path.of(path)) || path.contains("*") || path.contains("?")) {
             for (Path p : FileListing.listFiles(path, options)) {
-                if (!seen.contains(p)) {
+                if (!seen.contains(p) && (availableNow == null || availableNow.contains(p))) {
                     fresh.add(new SeenFile(p, Files.getLastModifiedTime(p).toMillis(), Files.size(p)));
                 }
             }

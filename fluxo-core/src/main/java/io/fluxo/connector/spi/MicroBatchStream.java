@@ -22,6 +22,15 @@ public interface MicroBatchStream {
     default void open(java.nio.file.Path checkpointDir) throws IOException {
     }
 
+    /**
+     * Called once before the first batch of a {@code Trigger.availableNow()} run: a source that can, fixes the data
+     * available now as everything the run will read, keeps applying its rate limits (several batches), and returns
+     * true. A source returning false is read up to the offset it reports now, in one batch, as Spark does.
+     */
+    default boolean prepareForTriggerAvailableNow() throws IOException {
+        return false;
+    }
+
     /** The offset before any data, where a new query starts. */
     String initialOffset();
 
