@@ -132,7 +132,7 @@ public final class DataStreamWriter {
         StreamingQuery[] self = new StreamingQuery[1];
         MicroBatchRunner runner = new MicroBatchRunner(queryName, df.logicalPlan(), sink, trigger.spec(), clock,
                 session.timeZone(), session.conf().getAll(), checkpoint, session::runBatchPlan,
-                events(manager.listeners(), self));
+                events(manager, self));
         df.logicalPlan().transformUp(p -> {
             if (p instanceof StreamingRelation s && s.stream() instanceof MemoryStream m) {
                 Runnable wake = runner::signal;
@@ -228,7 +228,8 @@ public final class DataStreamWriter {
         }
     }
 
-    private static MicroBatchRunner.Events events(List<StreamingQueryListener> listeners, StreamingQuery[] query) {
+    private static MicroBatchRunner.Events events(StreamingQueryManager manager, StreamingQuery[] query) {
+        List<StreamingQueryListener> listeners = manager.listeners();
         return new MicroBatchRunner.Events() {
             @Override
             public void started(UUID id, UUID runId) {
@@ -250,6 +251,9 @@ public final class DataStreamWriter {
 
             @Override
             public void terminated(UUID id, UUID runId, Throwable error) {
+                if (query[0] != null) {
+                    manager.ended(query[0]);
+                }
                 listeners.forEach(l -> l.onQueryTerminated(new StreamingQueryListener.QueryTerminatedEvent(id, runId,
                         error == null ? null : error.getMessage())));
             }

@@ -1,6 +1,7 @@
 package io.fluxo.api;
 
 import io.fluxo.errors.AnalysisException;
+import io.fluxo.stream.StreamingQueryException;
 import io.fluxo.stream.StreamingQueryListener;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,8 @@ public final class StreamingQueryManager {
     private final List<StreamingQuery> active = new CopyOnWriteArrayList<>();
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
     private final Object terminations = new Object();
+    /** The first query that ended since the last {@link #resetTerminated()}, as Spark tracks it. */
+    private StreamingQuery lastTerminated;
 
     public List<StreamingQuery> active() {
         return List.copyOf(active);
@@ -33,12 +36,43 @@ public final class StreamingQueryManager {
         return listeners;
     }
 
-    /** Waits until any query of this session ends. */
-    public void awaitAnyTermination() throws InterruptedException {
+    /**
+     * Waits until any query of this session has ended since the session began or since {@link #resetTerminated()};
+     * rethrows that query's failure, if it failed.
+     */
+    public void awaitAnyTermination() throws StreamingQueryException {
+        awaitAnyTermination(0);
+    }
+
+    /** As {@link #awaitAnyTermination()}, for at most {@code timeoutMs} (0: no limit); true if a query ended. */
+    public boolean awaitAnyTermination(long timeoutMs) throws StreamingQueryException {
+        long deadline = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000 : Long.MAX_VALUE;
+        StreamingQuery ended;
         synchronized (terminations) {
-            while (active.stream().allMatch(StreamingQuery::isActive) && !active.isEmpty()) {
-                terminations.wait(100);
+            while (lastTerminated == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    terminations.wait(Math.min(left / 1_000_000 + 1, 100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
+            ended = lastTerminated;
+        }
+        if (ended.exception().isPresent()) {
+            throw ended.exception().get();
+        }
+        return true;
+    }
+
+    /** Forgets the queries that ended, so {@link #awaitAnyTermination()} waits for a new ending. */
+    public void resetTerminated() {
+        synchronized (terminations) {
+            lastTerminated = null;
         }
     }
 
@@ -54,8 +88,13 @@ public final class StreamingQueryManager {
     }
 
     void ended(StreamingQuery q) {
-        active.remove(q);
+        if (!active.remove(q)) {
+            return;
+        }
         synchronized (terminations) {
+            if (lastTerminated == null) {
+                lastTerminated = q;
+            }
             terminations.notifyAll();
         }
     }

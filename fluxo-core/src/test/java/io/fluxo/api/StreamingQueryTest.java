@@ -158,6 +158,25 @@ class StreamingQueryTest {
     }
 
     @Test
+    void awaitAnyTerminationReturnsWhenAQueryEndsAndRethrowsItsFailure() throws Exception {
+        MemoryStream events = MemoryStream.create(spark, "s STRING");
+        StreamingQuery running = events.toDF().writeStream().format("noop").start();
+        events.addData(Row.of("1"));
+        StreamingQuery finishing = events.toDF().writeStream().format("noop").trigger(Trigger.availableNow()).start();
+        spark.streams().awaitAnyTermination();
+        assertThat(finishing.isActive()).isFalse();
+        assertThat(spark.streams().active()).containsExactly(running);
+        spark.streams().resetTerminated();
+        assertThat(spark.streams().awaitAnyTermination(50)).isFalse();
+
+        StreamingQuery failing = events.toDF().selectExpr("CAST(s AS INT) AS i").writeStream().format("noop").start();
+        events.addData(Row.of("not a number"));
+        assertThatThrownBy(() -> spark.streams().awaitAnyTermination()).hasMessageContaining("not a number");
+        assertThat(failing.isActive()).isFalse();
+        running.stop();
+    }
+
+    @Test
     void aRestartWithOtherSourcesIsRefused(@TempDir Path chk) {
         MemoryStream events = MemoryStream.create(spark, "value BIGINT");
         StreamingQuery q = events.toDF().writeStream().format("noop").option("checkpointLocation", chk.toString())
