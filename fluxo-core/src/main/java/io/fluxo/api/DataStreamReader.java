@@ -5,6 +5,7 @@ import io.fluxo.connector.file.FileFormats;
 import io.fluxo.connector.file.FileOptions;
 import io.fluxo.connector.file.FileStreamSource;
 import io.fluxo.connector.rate.RateStream;
+import io.fluxo.connector.socket.SocketStream;
 import io.fluxo.connector.spi.MicroBatchStream;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.plan.logical.StreamingRelation;
@@ -69,9 +70,12 @@ public final class DataStreamReader {
         if (f.equals("rate-micro-batch")) {
             return new DataFrame(session, StreamingRelation.of(RateStream.microBatch(options)));
         }
+        if (f.equals("socket")) {
+            return new DataFrame(session, StreamingRelation.of(new SocketStream(options)));
+        }
         if (!FileFormats.names().contains(f)) {
             throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the streaming source '" + format
-                    + "'. Available: json, csv, text, rate, rate-micro-batch (and MemoryStream from Java).");
+                    + "'. Available: json, csv, text, rate, rate-micro-batch, socket (and MemoryStream from Java).");
         }
         String path = options.get("path");
         if (path == null) {
