@@ -62,6 +62,8 @@ public final class MicroBatchRunner {
     private final Checkpoint checkpoint;
     private final UUID runId = UUID.randomUUID();
     private final Object wakeUp = new Object();
+    /** A signal that arrived while the loop was busy: the next idle wait must not sleep through it. Guarded by wakeUp. */
+    private boolean signalPending;
     private final Deque<StreamingQueryProgress> recent = new ArrayDeque<>();
 
     private String[] committed;
@@ -220,6 +222,7 @@ public final class MicroBatchRunner {
     /** New data arrived or the clock moved: the loop should look again. */
     public void signal() {
         synchronized (wakeUp) {
+            signalPending = true;
             wakeUp.notifyAll();
         }
     }
@@ -294,7 +297,10 @@ public final class MicroBatchRunner {
                     if (trigger.kind() == TriggerSpec.Kind.DEFAULT) {
                         synchronized (wakeUp) {
                             // New data signals the loop; the timeout covers sources that cannot signal.
-                            wakeUp.wait(10);
+                            if (!signalPending) {
+                                wakeUp.wait(10);
+                            }
+                            signalPending = false;
                         }
                     }
                 }

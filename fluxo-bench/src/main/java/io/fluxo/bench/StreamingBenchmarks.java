@@ -1,0 +1,127 @@
+package io.fluxo.bench;
+
+import io.fluxo.api.MemoryStream;
+import io.fluxo.api.Row;
+import io.fluxo.api.Session;
+import io.fluxo.api.StreamingQuery;
+import io.fluxo.stream.StreamingQueryListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The streaming engine's own costs: an empty trigger, the round trip of a one-row batch through a memory stream to
+ * {@code foreachBatch} (checkpoint writes included), and the throughput of a stateless query over
+ * {@code rate-micro-batch}.
+ *
+ * <p>Run: {@code java -jar fluxo-bench/target/benchmarks.jar StreamingBenchmarks}
+ */
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx6g", "-XX:+UseParallelGC"})
+public class StreamingBenchmarks {
+
+    /** A running memory-stream query whose sink counts rows; its checkpoint is a real folder on disk. */
+    @State(Scope.Benchmark)
+    public static class MemoryQuery {
+        Session session;
+        MemoryStream input;
+        StreamingQuery query;
+        final LongAdder rows = new LongAdder();
+        Path checkpoint;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            session = Session.builder().create();
+            input = MemoryStream.create(session, "id BIGINT, name STRING");
+            checkpoint = Files.createTempDirectory("fluxo-bench-chk-");
+            query = input.toDF().writeStream().option("checkpointLocation", checkpoint.toString())
+                    .foreachBatch((df, batchId) -> rows.add(df.collectAsList().size())).start();
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            query.stop();
+            session.close();
+        }
+    }
+
+    /** One trigger that finds no new data: wake the loop, ask the source, go idle. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void emptyTrigger(MemoryQuery q) {
+        q.query.processAllAvailable();
+    }
+
+    /** One row in, through the offset log, the batch plan, foreachBatch and the commit log, back to the caller. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public long oneRowBatchRoundTrip(MemoryQuery q) {
+        q.input.addData(Row.of(1L, "a"));
+        q.query.processAllAvailable();
+        return q.rows.sum();
+    }
+
+    /** rate-micro-batch → filter → project → noop, one measured operation per completed batch. */
+    @State(Scope.Benchmark)
+    public static class RateQuery {
+        static final long ROWS_PER_BATCH = 4_000_000;
+
+        @Param({"2"})
+        public int threads;
+
+        Session session;
+        StreamingQuery query;
+        final Semaphore batchesDone = new Semaphore(0);
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            session = Session.builder().master("local[" + threads + "]").create();
+            session.streams().addListener(new StreamingQueryListener() {
+                @Override
+                public void onQueryProgress(QueryProgressEvent event) {
+                    batchesDone.release();
+                }
+            });
+            query = session.readStream().format("rate-micro-batch").option("rowsPerBatch", ROWS_PER_BATCH)
+                    .option("numPartitions", threads).load()
+                    .filter("value % 2 = 0").selectExpr("value * 3 AS tripled", "timestamp")
+                    .writeStream().format("noop")
+                    .option("checkpointLocation", Files.createTempDirectory("fluxo-bench-rate-").toString())
+                    .start();
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            query.stop();
+            session.close();
+        }
+    }
+
+    /** Input rows per second: each operation is one batch of {@link RateQuery#ROWS_PER_BATCH} rows. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation((int) RateQuery.ROWS_PER_BATCH)
+    public void rateFilterProjectNoop(RateQuery q) throws InterruptedException {
+        q.batchesDone.acquire();
+    }
+}
