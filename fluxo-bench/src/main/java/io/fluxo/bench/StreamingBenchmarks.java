@@ -109,6 +109,12 @@ public class StreamingBenchmarks {
                     .start();
         }
 
+        /** Batches finished while JMH was not measuring must not count. */
+        @Setup(Level.Iteration)
+        public void forgetEarlierBatches() {
+            batchesDone.drainPermits();
+        }
+
         @TearDown(Level.Trial)
         public void stop() {
             query.stop();

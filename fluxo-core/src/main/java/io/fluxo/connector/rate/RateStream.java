@@ -141,6 +141,24 @@ public final class RateStream implements MicroBatchStream {
         return (startedAtMs < 0 ? 0 : startedAtMs) + row * 1000 / rowsPerSecond;
     }
 
+    /** Timestamps of rows {@code first ..}: per run of rows of one micro-batch in rate-micro-batch, no division per row. */
+    private void fillTimestamps(long[] values, long first, int n) {
+        if (!perBatch) {
+            for (int i = 0; i < n; i++) {
+                values[i] = timestampMsOf(first + i) * DateTimeUtils.MICROS_PER_MILLI;
+            }
+            return;
+        }
+        int i = 0;
+        while (i < n) {
+            long row = first + i;
+            long ts = timestampMsOf(row) * DateTimeUtils.MICROS_PER_MILLI;
+            int runEnd = (int) Math.min(n, i + (rowsPerBatch - row % rowsPerBatch));
+            java.util.Arrays.fill(values, i, runEnd, ts);
+            i = runEnd;
+        }
+    }
+
     @Override
     public List<InputPartition> planInputPartitions(String start, String end) {
         long from = Long.parseLong(start);
@@ -185,9 +203,7 @@ public final class RateStream implements MicroBatchStream {
                         }
                         cols[c] = LongVector.wrap(DataTypes.LongType, values, n, null);
                     } else {
-                        for (int i = 0; i < n; i++) {
-                            values[i] = timestampMsOf(next + i) * DateTimeUtils.MICROS_PER_MILLI;
-                        }
+                        fillTimestamps(values, next, n);
                         cols[c] = LongVector.wrap(DataTypes.TimestampType, values, n, null);
                     }
                 }
