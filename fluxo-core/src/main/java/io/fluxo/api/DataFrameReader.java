@@ -4,6 +4,8 @@ import io.fluxo.connector.file.FileFormat;
 import io.fluxo.connector.file.FileFormats;
 import io.fluxo.connector.file.FileListing;
 import io.fluxo.connector.file.FileOptions;
+import io.fluxo.connector.file.PartitionPaths;
+import io.fluxo.connector.file.PartitionedFileScan;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.sql.SqlParser;
@@ -78,12 +80,31 @@ public final class DataFrameReader {
         Map<String, String> opts = new LinkedHashMap<>(options);
         FileOptions fileOptions = FileOptions.of(opts, session.timeZone());
         try {
-            List<Path> files = FileListing.listFiles(List.of(paths), fileOptions);
-            StructType resolved = schema != null ? schema : fileFormat.inferSchema(files, fileOptions);
-            return new DataFrame(session, DataSourceRelation.of(fileFormat.createScan(files, resolved, fileOptions)));
+            List<FileListing.PartitionedFile> listed = FileListing.listPartitioned(List.of(paths), fileOptions);
+            List<Path> files = listed.stream().map(FileListing.PartitionedFile::file).toList();
+            if (listed.stream().allMatch(f -> f.partitionValues().isEmpty())) {
+                if (files.isEmpty()) {
+                    files = FileListing.listFiles(List.of(paths), fileOptions); // names what is missing
+                }
+                StructType resolved = schema != null ? schema : fileFormat.inferSchema(files, fileOptions);
+                return new DataFrame(session, DataSourceRelation.of(fileFormat.createScan(files, resolved,
+                        fileOptions)));
+            }
+            StructType partitions = PartitionPaths.partitionSchema(
+                    listed.stream().map(f -> (Map<String, String>) f.partitionValues()).toList(), schema,
+                    listed.get(0).root());
+            StructType dataSchema = withoutColumns(schema != null ? schema : fileFormat.inferSchema(files,
+                    fileOptions), partitions);
+            return new DataFrame(session, DataSourceRelation.of(new PartitionedFileScan(fileFormat, listed,
+                    dataSchema, partitions, fileOptions)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + String.join(", ", paths) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static StructType withoutColumns(StructType schema, StructType drop) {
+        return new StructType(schema.fields().stream().filter(f -> drop.fields().stream()
+                .noneMatch(d -> d.name().equalsIgnoreCase(f.name()))).toList());
     }
 
     public DataFrame json(String... paths) {

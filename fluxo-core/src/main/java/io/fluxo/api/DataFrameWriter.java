@@ -7,7 +7,9 @@ import io.fluxo.connector.file.FileWriteJob;
 import io.fluxo.connector.spi.SaveMode;
 import io.fluxo.errors.AnalysisException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code df.write()}: saves a DataFrame as files, one per task, with Spark's save modes. */
@@ -16,6 +18,7 @@ public final class DataFrameWriter {
     private String format = "json";
     private SaveMode mode = SaveMode.ERROR_IF_EXISTS;
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final List<String> partitionColumns = new ArrayList<>();
 
     DataFrameWriter(DataFrame df) {
         this.df = df;
@@ -51,11 +54,10 @@ public final class DataFrameWriter {
         return this;
     }
 
+    /** Writes rows into Hive-style {@code column=value} folders, without those columns in the files. */
     public DataFrameWriter partitionBy(String... columns) {
-        if (columns.length > 0) {
-            throw new AnalysisException("UNSUPPORTED_FEATURE.PARTITION_BY", "partitionBy is not supported yet for "
-                    + "batch writes.");
-        }
+        partitionColumns.clear();
+        partitionColumns.addAll(List.of(columns));
         return this;
     }
 
@@ -71,7 +73,8 @@ public final class DataFrameWriter {
     public void save(String path) {
         FileFormat fileFormat = FileFormats.forName(format);
         FileOptions fileOptions = FileOptions.of(new LinkedHashMap<>(options), df.session().timeZone());
-        df.session().writeFiles(df.logicalPlan(), Path.of(path), mode, fileFormat, fileOptions, df.schema());
+        df.session().writeFiles(df.logicalPlan(), Path.of(path), mode, fileFormat, fileOptions, df.schema(),
+                partitionColumns);
     }
 
     public void json(String path) {

@@ -106,7 +106,7 @@ public final class DataStreamWriter {
         return this;
     }
 
-    /** Hive-style partition folders for file sinks: not supported yet, refused when the query starts. */
+    /** File sinks: write rows into Hive-style {@code column=value} folders, without those columns in the files. */
     public DataStreamWriter partitionBy(String... columns) {
         partitionColumns.addAll(List.of(columns));
         return this;
@@ -202,15 +202,11 @@ public final class DataStreamWriter {
             throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE", "Data source " + format
                     + " does not support " + outputMode.name().charAt(0) + outputMode.name().substring(1).toLowerCase(Locale.ROOT) + " output mode.");
         }
-        if (!partitionColumns.isEmpty()) {
-            throw new AnalysisException("UNSUPPORTED_FEATURE.PARTITION_BY", "partitionBy " + partitionColumns
-                    + " is not supported yet: file sinks write one folder without partition subfolders.");
-        }
         Map<String, String> writeOptions = new LinkedHashMap<>(options);
         writeOptions.remove("path");
         writeOptions.remove("checkpointLocation");
         return StreamSinks.files(new FileStreamSink(Path.of(path), FileFormats.forName(format), df.schema(),
-                FileOptions.of(writeOptions, session.timeZone())));
+                FileOptions.of(writeOptions, session.timeZone()), partitionColumns));
     }
 
     private Path checkpointDir() {

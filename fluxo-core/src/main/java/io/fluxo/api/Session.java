@@ -249,11 +249,11 @@ public final class Session implements AutoCloseable {
 
     /** Runs an analyzed plan and writes its partitions as files, one per task, committed together. */
     void writeFiles(LogicalPlan analyzed, Path dir, SaveMode mode, FileFormat format, FileOptions options,
-            StructType schema) {
+            StructType schema, List<String> partitionColumns) {
         EvalContext context = newEvalContext();
         QueryPlans plans = plan(analyzed, context);
         try {
-            FileWriteJob job = FileWriteJob.start(dir, mode, format, schema, options);
+            FileWriteJob job = FileWriteJob.start(dir, mode, format, schema, options, partitionColumns);
             if (job.isSkipped()) {
                 return;
             }

@@ -75,6 +75,57 @@ public final class FileListing {
         return new ArrayList<>(out);
     }
 
+    /** Files found under one folder, each with the partition values of the {@code name=value} folders above it. */
+    public record PartitionedFile(Path file, Path root, java.util.LinkedHashMap<String, String> partitionValues) {
+    }
+
+    /**
+     * As {@link #listFiles(List, FileOptions)}, with partition discovery as Spark's: a folder given as a path (not a
+     * glob, not {@code recursiveFileLookup}) also contributes the files of its {@code name=value} subfolders, with
+     * those values. A folder written by a file sink is its manifest's files, partition folders included.
+     */
+    public static List<PartitionedFile> listPartitioned(List<String> paths, FileOptions options) throws IOException {
+        boolean recursive = options.getBoolean("recursiveFileLookup", false);
+        List<PartitionedFile> out = new ArrayList<>();
+        for (String given : paths) {
+            String p = given.startsWith("file:") ? Paths.get(java.net.URI.create(given)).toString() : given;
+            Path root = Paths.get(p).toAbsolutePath().normalize();
+            if (hasGlob(p) || recursive || !Files.isDirectory(root)) {
+                for (Path f : listFiles(List.of(given), options)) {
+                    out.add(new PartitionedFile(f, f.getParent(), new java.util.LinkedHashMap<>()));
+                }
+                continue;
+            }
+            TreeSet<Path> files = new TreeSet<>();
+            if (FileSinkManifest.existsIn(root)) {
+                files.addAll(FileSinkManifest.of(root).files());
+            } else {
+                addPartitionFolders(root, files);
+            }
+            for (Path f : files) {
+                out.add(new PartitionedFile(f, root, PartitionPaths.valuesOf(root, f)));
+            }
+        }
+        return out;
+    }
+
+    private static void addPartitionFolders(Path dir, TreeSet<Path> out) throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                if (isHidden(child)) {
+                    continue;
+                }
+                if (Files.isDirectory(child)) {
+                    if (child.getFileName().toString().indexOf('=') > 0) {
+                        addPartitionFolders(child, out);
+                    }
+                } else {
+                    out.add(child.toAbsolutePath().normalize());
+                }
+            }
+        }
+    }
+
     /** A path as Spark shows it in messages: {@code file:/abs/path}. */
     public static String display(Path path) {
         return "file:" + path.toAbsolutePath().normalize();

@@ -8,7 +8,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,13 +26,22 @@ public final class FileStreamSink {
     private final StructType schema;
     private final FileOptions options;
     private final FileSinkManifest manifest;
+    private final PartitionSplitter splitter;
 
     public FileStreamSink(Path dir, FileFormat format, StructType schema, FileOptions options) {
+        this(dir, format, schema, options, List.of());
+    }
+
+    /** A sink writing into {@code column=value} folders of {@code partitionColumns} (none: one flat folder). */
+    public FileStreamSink(Path dir, FileFormat format, StructType schema, FileOptions options,
+            List<String> partitionColumns) {
         this.dir = dir.toAbsolutePath().normalize();
         this.format = format;
         this.schema = schema;
         this.options = options;
         this.manifest = FileSinkManifest.of(this.dir);
+        this.splitter = partitionColumns.isEmpty() ? null
+                : new PartitionSplitter(schema, partitionColumns, options.sessionZone());
     }
 
     /** Writes one micro-batch; false when the manifest already holds {@code batchId} and nothing was written. */
@@ -38,28 +50,43 @@ public final class FileStreamSink {
             return false;
         }
         Files.createDirectories(dir);
-        List<FileSinkManifest.Entry> written = new java.util.ArrayList<>();
-        long numRows = rows.stream().mapToLong(ColumnBatch::numRows).sum();
-        if (numRows > 0) {
-            String name = String.format("part-%05d-%s%s", batchId, UUID.randomUUID(), format.fileExtension());
-            Path temporary = dir.resolve("." + name + ".inprogress");
-            Path target = dir.resolve(name);
-            BatchWriter writer = format.createWriter(temporary, schema, options);
-            try {
-                for (ColumnBatch batch : rows) {
-                    if (batch.numRows() > 0) {
-                        writer.write(batch);
-                    }
+        String name = String.format("part-%05d-%s%s", batchId, UUID.randomUUID(), format.fileExtension());
+        StructType fileSchema = splitter == null ? schema : splitter.dataSchema();
+        Map<String, BatchWriter> writers = new LinkedHashMap<>();
+        try {
+            for (ColumnBatch batch : rows) {
+                if (batch.numRows() == 0) {
+                    continue;
                 }
-                writer.commit();
-            } catch (IOException | RuntimeException | Error e) {
-                writer.abort();
-                Files.deleteIfExists(temporary);
-                throw e;
+                Map<String, ColumnBatch> byFolder = splitter == null ? Map.of("", batch) : splitter.split(batch);
+                for (Map.Entry<String, ColumnBatch> e : byFolder.entrySet()) {
+                    BatchWriter writer = writers.get(e.getKey());
+                    if (writer == null) {
+                        Files.createDirectories(folder(e.getKey()));
+                        writer = format.createWriter(folder(e.getKey()).resolve("." + name + ".inprogress"),
+                                fileSchema, options);
+                        writers.put(e.getKey(), writer);
+                    }
+                    writer.write(e.getValue());
+                }
             }
+            for (BatchWriter writer : writers.values()) {
+                writer.commit();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            for (Map.Entry<String, BatchWriter> w : writers.entrySet()) {
+                w.getValue().abort();
+                Files.deleteIfExists(folder(w.getKey()).resolve("." + name + ".inprogress"));
+            }
+            throw e;
+        }
+        List<FileSinkManifest.Entry> written = new ArrayList<>();
+        for (String key : writers.keySet()) {
+            Path temporary = folder(key).resolve("." + name + ".inprogress");
+            Path target = folder(key).resolve(name);
             force(temporary);
             FileWriteJob.move(temporary, target);
-            written.add(new FileSinkManifest.Entry(name, Files.size(target)));
+            written.add(new FileSinkManifest.Entry(key.isEmpty() ? name : key + "/" + name, Files.size(target)));
         }
         if (!manifest.commit(batchId, written)) {
             // Another run committed this batch first; its files are the ones readers see.
@@ -69,6 +96,10 @@ public final class FileStreamSink {
             return false;
         }
         return true;
+    }
+
+    private Path folder(String partitionFolder) {
+        return partitionFolder.isEmpty() ? dir : dir.resolve(partitionFolder);
     }
 
     public Path directory() {

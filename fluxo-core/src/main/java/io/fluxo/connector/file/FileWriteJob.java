@@ -16,6 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,17 +39,27 @@ public final class FileWriteJob {
     private final FileOptions options;
     private final String jobId = UUID.randomUUID().toString();
     private final boolean skipped;
+    private final List<String> partitionColumns;
 
-    /** A finished task: its temporary file and final name, or no file when the task had no rows. */
-    public record TaskResult(int partition, Path temporaryFile, Path finalFile) {
+    /** A finished task: its temporary files and their final names (one per partition folder; none without rows). */
+    public record TaskResult(int partition, List<Path> temporaryFiles, List<Path> finalFiles) {
+        public TaskResult {
+            temporaryFiles = List.copyOf(temporaryFiles);
+            finalFiles = List.copyOf(finalFiles);
+        }
     }
 
-    private FileWriteJob(Path dir, FileFormat format, StructType schema, FileOptions options, boolean skipped) {
+    private FileWriteJob(Path dir, FileFormat format, StructType schema, FileOptions options, boolean skipped,
+            List<String> partitionColumns) {
         this.dir = dir;
         this.format = format;
         this.schema = schema;
         this.options = options;
         this.skipped = skipped;
+        this.partitionColumns = List.copyOf(partitionColumns);
+        if (!partitionColumns.isEmpty()) {
+            new PartitionSplitter(schema, partitionColumns, options.sessionZone()); // refuses bad columns up front
+        }
     }
 
     /**
@@ -81,6 +92,12 @@ public final class FileWriteJob {
      */
     public static FileWriteJob start(Path dir, SaveMode mode, FileFormat format, StructType schema, FileOptions options)
             throws IOException {
+        return start(dir, mode, format, schema, options, List.of());
+    }
+
+    /** As {@link #start(Path, SaveMode, FileFormat, StructType, FileOptions)}, into {@code name=value} folders. */
+    public static FileWriteJob start(Path dir, SaveMode mode, FileFormat format, StructType schema, FileOptions options,
+            List<String> partitionColumns) throws IOException {
         Objects.requireNonNull(mode, "mode is null");
         Path target = dir.toAbsolutePath().normalize();
         boolean exists = Files.exists(target);
@@ -91,7 +108,7 @@ public final class FileWriteJob {
                             + " already exists. Set mode as \"overwrite\" to overwrite the existing path.",
                             Map.of("outputPath", FileListing.display(target)));
                 case IGNORE:
-                    return new FileWriteJob(target, format, schema, options, true);
+                    return new FileWriteJob(target, format, schema, options, true, partitionColumns);
                 case OVERWRITE:
                     deleteRecursively(target);
                     break;
@@ -101,7 +118,7 @@ public final class FileWriteJob {
             }
         }
         Files.createDirectories(target);
-        return new FileWriteJob(target, format, schema, options, false);
+        return new FileWriteJob(target, format, schema, options, false, partitionColumns);
     }
 
     /** True when the save mode was IGNORE and the target existed: nothing is written. */
@@ -117,30 +134,45 @@ public final class FileWriteJob {
     private TaskResult writeTask(int partition, Iterator<ColumnBatch> batches, boolean evenIfEmpty)
             throws IOException {
         String name = String.format("part-%05d-%s%s", partition, jobId, format.fileExtension());
-        Path finalFile = dir.resolve(name);
-        Path temporary = dir.resolve("." + name + ".inprogress");
-        BatchWriter writer = null;
+        PartitionSplitter splitter = partitionColumns.isEmpty() ? null
+                : new PartitionSplitter(schema, partitionColumns, options.sessionZone());
+        StructType fileSchema = splitter == null ? schema : splitter.dataSchema();
+        Map<String, BatchWriter> writers = new LinkedHashMap<>();
         try {
             while (batches.hasNext()) {
                 ColumnBatch batch = batches.next();
                 if (batch.numRows() == 0) {
                     continue;
                 }
-                if (writer == null) {
-                    writer = format.createWriter(temporary, schema, options);
+                Map<String, ColumnBatch> byFolder = splitter == null ? Map.of("", batch) : splitter.split(batch);
+                for (Map.Entry<String, ColumnBatch> e : byFolder.entrySet()) {
+                    BatchWriter writer = writers.get(e.getKey());
+                    if (writer == null) {
+                        Path folder = e.getKey().isEmpty() ? dir : dir.resolve(e.getKey());
+                        Files.createDirectories(folder);
+                        writer = format.createWriter(folder.resolve("." + name + ".inprogress"), fileSchema, options);
+                        writers.put(e.getKey(), writer);
+                    }
+                    writer.write(e.getValue());
                 }
-                writer.write(batch);
             }
-            if (writer == null) {
+            if (writers.isEmpty()) {
                 if (!evenIfEmpty) {
-                    return new TaskResult(partition, null, null);
+                    return new TaskResult(partition, List.of(), List.of());
                 }
-                writer = format.createWriter(temporary, schema, options);
+                writers.put("", format.createWriter(dir.resolve("." + name + ".inprogress"), fileSchema, options));
             }
-            writer.commit();
-            return new TaskResult(partition, temporary, finalFile);
+            List<Path> temporary = new ArrayList<>();
+            List<Path> finals = new ArrayList<>();
+            for (Map.Entry<String, BatchWriter> e : writers.entrySet()) {
+                e.getValue().commit();
+                Path folder = e.getKey().isEmpty() ? dir : dir.resolve(e.getKey());
+                temporary.add(folder.resolve("." + name + ".inprogress"));
+                finals.add(folder.resolve(name));
+            }
+            return new TaskResult(partition, temporary, finals);
         } catch (IOException | RuntimeException | Error e) {
-            if (writer != null) {
+            for (BatchWriter writer : writers.values()) {
                 try {
                     writer.abort();
                 } catch (IOException suppressed) {
@@ -157,15 +189,15 @@ public final class FileWriteJob {
             return List.of();
         }
         List<TaskResult> all = new ArrayList<>(results);
-        if (all.stream().allMatch(r -> r.temporaryFile() == null)) {
+        if (all.stream().allMatch(r -> r.temporaryFiles().isEmpty()) && partitionColumns.isEmpty()) {
             all.add(writeTask(0, java.util.Collections.emptyIterator(), true));
         }
         List<Path> written = new ArrayList<>();
         try {
             for (TaskResult r : all) {
-                if (r.temporaryFile() != null) {
-                    move(r.temporaryFile(), r.finalFile());
-                    written.add(r.finalFile());
+                for (int i = 0; i < r.temporaryFiles().size(); i++) {
+                    move(r.temporaryFiles().get(i), r.finalFiles().get(i));
+                    written.add(r.finalFiles().get(i));
                 }
             }
             Files.write(dir.resolve("_SUCCESS"), new byte[0]);
@@ -183,8 +215,8 @@ public final class FileWriteJob {
     /** Deletes the temporary files of the given tasks. */
     public void abort(List<TaskResult> results) throws IOException {
         for (TaskResult r : results) {
-            if (r.temporaryFile() != null) {
-                Files.deleteIfExists(r.temporaryFile());
+            for (Path temporary : r.temporaryFiles()) {
+                Files.deleteIfExists(temporary);
             }
         }
     }
