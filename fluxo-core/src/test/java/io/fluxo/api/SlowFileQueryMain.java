@@ -65,6 +65,11 @@ public final class SlowFileQueryMain {
         }
 
         @Override
+        public boolean prepareForTriggerAvailableNow() throws IOException {
+            return files.prepareForTriggerAvailableNow();
+        }
+
+        @Override
         public String initialOffset() {
             return files.initialOffset();
         }
