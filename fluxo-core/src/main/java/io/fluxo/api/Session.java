@@ -369,7 +369,17 @@ public final class Session implements AutoCloseable {
 
         /** A new session, which also becomes the active one. */
         public Session create() {
-            Session s = new Session(appName, config, Math.max(1, parallelism), clock);
+            int threads = parallelism;
+            String configured = new RuntimeConfig(config).get(RuntimeConfig.PARALLELISM, null);
+            if (configured != null) {
+                try {
+                    threads = Integer.parseInt(configured.trim());
+                } catch (NumberFormatException e) {
+                    throw new AnalysisException("INVALID_CONF_VALUE", "The value '" + configured + "' in the config \""
+                            + RuntimeConfig.PARALLELISM + "\" is invalid: it must be an integer.");
+                }
+            }
+            Session s = new Session(appName, config, Math.max(1, threads), clock);
             active = s;
             return s;
         }
