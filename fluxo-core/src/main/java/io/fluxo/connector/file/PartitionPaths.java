@@ -19,7 +19,7 @@ import java.util.Map;
  * Hive-style partition folders, as Spark writes and discovers them: {@code country=BR/day=2024-01-01/part-….json}.
  * A value is written as its string form with the characters that paths cannot hold escaped as {@code %XX}; a null is
  * {@code __HIVE_DEFAULT_PARTITION__}. Reading, the folder names give the values back, typed as the schema says or
- * inferred (INT, BIGINT, DOUBLE, else STRING) as Spark's partition inference does.
+ * inferred (INT, BIGINT, DOUBLE, DATE, TIMESTAMP, else STRING) as Spark's partition inference does.
  */
 public final class PartitionPaths {
     /** The folder name of a null partition value. */
@@ -153,6 +153,13 @@ public final class PartitionPaths {
     }
 
     private static DataType typeOf(String v) {
+        if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-' && DateTimeUtils.parseDate(v) != null) {
+            return DataTypes.DateType;
+        }
+        if (v.length() >= 19 && v.charAt(4) == '-' && v.charAt(10) == ' '
+                && DateTimeUtils.parseTimestamp(v, java.time.ZoneOffset.UTC) != null) {
+            return DataTypes.TimestampType;
+        }
         try {
             Integer.parseInt(v);
             return DataTypes.IntegerType;
@@ -174,6 +181,10 @@ public final class PartitionPaths {
     private static DataType wider(DataType a, DataType b) {
         if (a.equals(b)) {
             return a;
+        }
+        if ((a == DataTypes.DateType || a == DataTypes.TimestampType)
+                && (b == DataTypes.DateType || b == DataTypes.TimestampType)) {
+            return DataTypes.TimestampType;
         }
         List<DataType> numeric = List.of(DataTypes.IntegerType, DataTypes.LongType, DataTypes.DoubleType);
         if (numeric.contains(a) && numeric.contains(b)) {
