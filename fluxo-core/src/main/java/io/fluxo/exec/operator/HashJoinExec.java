@@ -42,6 +42,8 @@ public final class HashJoinExec implements PhysicalOperator {
     private final List<Expression> buildKeys;
     private final Optional<Expression> residual;
     private final List<AttributeReference> output;
+    /** Per worker thread: match ids, probe rows and build rows of the batch being joined, reused across batches. */
+    private final ThreadLocal<int[][]> scratch = ThreadLocal.withInitial(() -> new int[3][0]);
 
     public HashJoinExec(Kind kind, PhysicalOperator probe, PhysicalOperator build, boolean broadcast,
             boolean buildOnLeft, List<Expression> probeKeys, List<Expression> buildKeys,
@@ -116,7 +118,14 @@ public final class HashJoinExec implements PhysicalOperator {
         for (int k = 0; k < keys.length; k++) {
             keyVectors[k] = keys[k].evaluate(b);
         }
-        int[] ids = new int[n];
+        int[][] buffers = scratch.get();
+        int capacity = Math.max(ColumnBatch.DEFAULT_SIZE, n);
+        if (buffers[0].length < capacity) {
+            buffers[0] = new int[capacity];
+            buffers[1] = new int[capacity];
+            buffers[2] = new int[capacity];
+        }
+        int[] ids = buffers[0];
         side.table.lookup(keyVectors, n, ids);
         for (ColumnVector k : keyVectors) {
             boolean[] nulls = k.nulls();
@@ -129,8 +138,8 @@ public final class HashJoinExec implements PhysicalOperator {
             }
         }
         boolean[] probeMatched = kind == Kind.INNER ? null : new boolean[n];
-        int[] probeRows = new int[Math.max(ColumnBatch.DEFAULT_SIZE, n)];
-        int[] buildRows = new int[probeRows.length];
+        int[] probeRows = buffers[1];
+        int[] buildRows = buffers[2];
         int pairs = 0;
         for (int i = 0; i < n; i++) {
             for (int r = ids[i] < 0 ? -1 : side.head[ids[i]]; r >= 0; r = side.next[r]) {
@@ -180,8 +189,9 @@ public final class HashJoinExec implements PhysicalOperator {
         }
         for (int from = 0; from < pairs; from += ColumnBatch.DEFAULT_SIZE) {
             int count = Math.min(ColumnBatch.DEFAULT_SIZE, pairs - from);
-            int[] p = Arrays.copyOfRange(probeRows, from, from + count);
-            int[] r = Arrays.copyOfRange(buildRows, from, from + count);
+            // Gathers read only the first count positions: slice only past the first batch.
+            int[] p = from == 0 ? probeRows : Arrays.copyOfRange(probeRows, from, from + count);
+            int[] r = from == 0 ? buildRows : Arrays.copyOfRange(buildRows, from, from + count);
             ColumnBatch probeCols = isIdentity(p, count, b.numRows()) ? b : b.gather(p, count);
             ColumnBatch joined = assemble(probeCols, side.rows.gather(r, count), count);
             if (condition != null) {
