@@ -103,10 +103,12 @@ class StreamingQueryTest {
                 new io.fluxo.checkpoint.OffsetLog.OffsetSeqMetadata(0, 1_000, Map.of())));
         c.close();
         events.addData(Row.of(3));
-        StreamingQuery again = events.toDF().writeStream().foreachBatch((df, id) -> df.collectAsList()
-                .forEach(r -> values.add(id + ":" + r.get(0)))).option("checkpointLocation", chk.toString()).start();
+        // current_timestamp() of the re-run batch is the logged batch timestamp (1 s after the epoch), not now.
+        StreamingQuery again = events.toDF().selectExpr("v", "current_timestamp() AS now").writeStream()
+                .foreachBatch((df, id) -> df.collectAsList().forEach(r -> values.add(id + ":" + r.get(0)
+                        + (id == 1 ? "@" + r.get(1) : "")))).option("checkpointLocation", chk.toString()).start();
         again.processAllAvailable();
-        assertThat(values).containsExactly("0:1", "1:2", "2:3");
+        assertThat(values).containsExactly("0:1", "1:2@1970-01-01T00:00:01Z", "2:3");
         again.stop();
     }
 
