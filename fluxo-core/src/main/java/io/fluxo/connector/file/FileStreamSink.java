@@ -1,6 +1,5 @@
 package io.fluxo.connector.file;
 
-import io.fluxo.connector.spi.BatchWriter;
 import io.fluxo.types.StructType;
 import io.fluxo.vector.ColumnBatch;
 import java.io.IOException;
@@ -9,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,7 +23,7 @@ public final class FileStreamSink {
     private final StructType schema;
     private final FileOptions options;
     private final FileSinkManifest manifest;
-    private final PartitionSplitter splitter;
+    private final List<String> partitionColumns;
 
     public FileStreamSink(Path dir, FileFormat format, StructType schema, FileOptions options) {
         this(dir, format, schema, options, List.of());
@@ -40,8 +37,10 @@ public final class FileStreamSink {
         this.schema = schema;
         this.options = options;
         this.manifest = FileSinkManifest.of(this.dir);
-        this.splitter = partitionColumns.isEmpty() ? null
-                : new PartitionSplitter(schema, partitionColumns, options.sessionZone());
+        this.partitionColumns = List.copyOf(partitionColumns);
+        if (!partitionColumns.isEmpty()) {
+            new PartitionSplitter(schema, partitionColumns, options.sessionZone()); // refuses bad columns up front
+        }
     }
 
     /** Writes one micro-batch; false when the manifest already holds {@code batchId} and nothing was written. */
@@ -51,42 +50,23 @@ public final class FileStreamSink {
         }
         Files.createDirectories(dir);
         String name = String.format("part-%05d-%s%s", batchId, UUID.randomUUID(), format.fileExtension());
-        StructType fileSchema = splitter == null ? schema : splitter.dataSchema();
-        Map<String, BatchWriter> writers = new LinkedHashMap<>();
+        FolderWriters writers = new FolderWriters(dir, name, format, schema, options, partitionColumns);
+        List<String> folders;
         try {
             for (ColumnBatch batch : rows) {
-                if (batch.numRows() == 0) {
-                    continue;
-                }
-                Map<String, ColumnBatch> byFolder = splitter == null ? Map.of("", batch) : splitter.split(batch);
-                for (Map.Entry<String, ColumnBatch> e : byFolder.entrySet()) {
-                    BatchWriter writer = writers.get(e.getKey());
-                    if (writer == null) {
-                        Files.createDirectories(folder(e.getKey()));
-                        writer = format.createWriter(folder(e.getKey()).resolve("." + name + ".inprogress"),
-                                fileSchema, options);
-                        writers.put(e.getKey(), writer);
-                    }
-                    writer.write(e.getValue());
-                }
+                writers.write(batch);
             }
-            for (BatchWriter writer : writers.values()) {
-                writer.commit();
-            }
+            folders = writers.commit();
         } catch (IOException | RuntimeException | Error e) {
-            for (Map.Entry<String, BatchWriter> w : writers.entrySet()) {
-                w.getValue().abort();
-                Files.deleteIfExists(folder(w.getKey()).resolve("." + name + ".inprogress"));
-            }
+            writers.abort(e);
             throw e;
         }
         List<FileSinkManifest.Entry> written = new ArrayList<>();
-        for (String key : writers.keySet()) {
-            Path temporary = folder(key).resolve("." + name + ".inprogress");
-            Path target = folder(key).resolve(name);
-            force(temporary);
-            FileWriteJob.move(temporary, target);
-            written.add(new FileSinkManifest.Entry(key.isEmpty() ? name : key + "/" + name, Files.size(target)));
+        for (String folder : folders) {
+            force(writers.temporary(folder));
+            FileWriteJob.move(writers.temporary(folder), writers.target(folder));
+            written.add(new FileSinkManifest.Entry(folder.isEmpty() ? name : folder + "/" + name,
+                    Files.size(writers.target(folder))));
         }
         if (!manifest.commit(batchId, written)) {
             // Another run committed this batch first; its files are the ones readers see.
@@ -96,10 +76,6 @@ public final class FileStreamSink {
             return false;
         }
         return true;
-    }
-
-    private Path folder(String partitionFolder) {
-        return partitionFolder.isEmpty() ? dir : dir.resolve(partitionFolder);
     }
 
     public Path directory() {

@@ -1,6 +1,5 @@
 package io.fluxo.connector.file;
 
-import io.fluxo.connector.spi.BatchWriter;
 import io.fluxo.connector.spi.SaveMode;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.types.StructType;
@@ -16,7 +15,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -134,51 +132,26 @@ public final class FileWriteJob {
     private TaskResult writeTask(int partition, Iterator<ColumnBatch> batches, boolean evenIfEmpty)
             throws IOException {
         String name = String.format("part-%05d-%s%s", partition, jobId, format.fileExtension());
-        PartitionSplitter splitter = partitionColumns.isEmpty() ? null
-                : new PartitionSplitter(schema, partitionColumns, options.sessionZone());
-        StructType fileSchema = splitter == null ? schema : splitter.dataSchema();
-        Map<String, BatchWriter> writers = new LinkedHashMap<>();
+        FolderWriters writers = new FolderWriters(dir, name, format, schema, options, partitionColumns);
         try {
             while (batches.hasNext()) {
-                ColumnBatch batch = batches.next();
-                if (batch.numRows() == 0) {
-                    continue;
-                }
-                Map<String, ColumnBatch> byFolder = splitter == null ? Map.of("", batch) : splitter.split(batch);
-                for (Map.Entry<String, ColumnBatch> e : byFolder.entrySet()) {
-                    BatchWriter writer = writers.get(e.getKey());
-                    if (writer == null) {
-                        Path folder = e.getKey().isEmpty() ? dir : dir.resolve(e.getKey());
-                        Files.createDirectories(folder);
-                        writer = format.createWriter(folder.resolve("." + name + ".inprogress"), fileSchema, options);
-                        writers.put(e.getKey(), writer);
-                    }
-                    writer.write(e.getValue());
-                }
+                writers.write(batches.next());
             }
             if (writers.isEmpty()) {
                 if (!evenIfEmpty) {
                     return new TaskResult(partition, List.of(), List.of());
                 }
-                writers.put("", format.createWriter(dir.resolve("." + name + ".inprogress"), fileSchema, options));
+                writers.openEmpty();
             }
             List<Path> temporary = new ArrayList<>();
             List<Path> finals = new ArrayList<>();
-            for (Map.Entry<String, BatchWriter> e : writers.entrySet()) {
-                e.getValue().commit();
-                Path folder = e.getKey().isEmpty() ? dir : dir.resolve(e.getKey());
-                temporary.add(folder.resolve("." + name + ".inprogress"));
-                finals.add(folder.resolve(name));
+            for (String folder : writers.commit()) {
+                temporary.add(writers.temporary(folder));
+                finals.add(writers.target(folder));
             }
             return new TaskResult(partition, temporary, finals);
         } catch (IOException | RuntimeException | Error e) {
-            for (BatchWriter writer : writers.values()) {
-                try {
-                    writer.abort();
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            writers.abort(e);
             throw e;
         }
     }
