@@ -77,6 +77,13 @@ class LayerRulesTest {
     }
 
     @Test
+    void stateStoresKnowOnlyErrors() {
+        forbid("io.fluxo.state..", "io.fluxo.types..", "io.fluxo.vector..", "io.fluxo.function..", "io.fluxo.plan..",
+                "io.fluxo.exec..", "io.fluxo.connector..", "io.fluxo.stream..", "io.fluxo.sql..", "io.fluxo.api..",
+                "io.fluxo.checkpoint..");
+    }
+
+    @Test
     void streamingSitsBetweenExecutionAndTheApi() {
         forbid("io.fluxo.stream..", "io.fluxo.sql..", "io.fluxo.api..");
         forbid("io.fluxo.exec..", "io.fluxo.stream..");

@@ -1,0 +1,132 @@
+package io.fluxo.state;
+
+import java.util.Arrays;
+
+/**
+ * The live key-value map of one state store: binary keys and values in open-addressed parallel arrays, so an entry
+ * costs its two byte arrays and three slots, with no entry objects and no boxing. Keys are compared by content.
+ */
+final class StateMap {
+    private static final int MIN_CAPACITY = 16;
+
+    private byte[][] keys;
+    private byte[][] values;
+    private int[] hashes;
+    private int size;
+    private long bytes;
+
+    StateMap() {
+        allocate(MIN_CAPACITY);
+    }
+
+    private void allocate(int capacity) {
+        keys = new byte[capacity][];
+        values = new byte[capacity][];
+        hashes = new int[capacity];
+    }
+
+    static int hash(byte[] key) {
+        int h = Arrays.hashCode(key);
+        return h ^ (h >>> 16);
+    }
+
+    private int slot(byte[] key, int hash) {
+        int mask = keys.length - 1;
+        int i = hash & mask;
+        while (keys[i] != null && (hashes[i] != hash || !Arrays.equals(keys[i], key))) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    byte[] get(byte[] key) {
+        return values[slot(key, hash(key))];
+    }
+
+    /** Sets the value; returns the previous one, or null. */
+    byte[] put(byte[] key, byte[] value) {
+        int h = hash(key);
+        int i = slot(key, h);
+        byte[] previous = values[i];
+        if (keys[i] == null) {
+            keys[i] = key;
+            hashes[i] = h;
+            size++;
+            bytes += key.length;
+        } else {
+            bytes -= previous.length;
+        }
+        values[i] = value;
+        bytes += value.length;
+        if (size * 4L > keys.length * 3L) {
+            grow();
+        }
+        return previous;
+    }
+
+    /** Removes the key; returns its value, or null when absent. */
+    byte[] remove(byte[] key) {
+        int mask = keys.length - 1;
+        int i = slot(key, hash(key));
+        if (keys[i] == null) {
+            return null;
+        }
+        byte[] previous = values[i];
+        bytes -= keys[i].length + previous.length;
+        keys[i] = null;
+        values[i] = null;
+        size--;
+        // Backward-shift deletion keeps every probe chain unbroken without tombstones.
+        int gap = i;
+        for (int j = (i + 1) & mask; keys[j] != null; j = (j + 1) & mask) {
+            int home = hashes[j] & mask;
+            boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
+            if (movable) {
+                keys[gap] = keys[j];
+                values[gap] = values[j];
+                hashes[gap] = hashes[j];
+                keys[j] = null;
+                values[j] = null;
+                gap = j;
+            }
+        }
+        return previous;
+    }
+
+    private void grow() {
+        byte[][] oldKeys = keys;
+        byte[][] oldValues = values;
+        int[] oldHashes = hashes;
+        allocate(oldKeys.length * 2);
+        int mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = oldHashes[j] & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                values[i] = oldValues[j];
+                hashes[i] = oldHashes[j];
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Bytes of keys and values plus the arrays that hold them: what memoryUsedBytes reports. */
+    long memoryBytes() {
+        return bytes + (long) size * 32 + (long) keys.length * 20;
+    }
+
+    /** Visits every entry; the callback must not change the map. */
+    void forEach(StateStore.EntryVisitor visitor) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                visitor.visit(keys[i], values[i]);
+            }
+        }
+    }
+}
