@@ -130,9 +130,12 @@ public final class DataStreamWriter {
         Path checkpoint = checkpointDir();
         List<Runnable> detach = new ArrayList<>();
         StreamingQuery[] self = new StreamingQuery[1];
-        MicroBatchRunner runner = new MicroBatchRunner(queryName, df.logicalPlan(), sink, trigger.spec(), clock,
-                session.timeZone(), session.conf().getAll(), checkpoint, session::runBatchPlan,
-                events(manager, self));
+        // The state partitions of stateful operators are fixed by the first batch: record the resolved count.
+        Map<String, String> conf = new java.util.TreeMap<>(session.conf().getAll());
+        conf.put(RuntimeConfig.SHUFFLE_PARTITIONS, Integer.toString(session.plannerSettings().shufflePartitions()));
+        MicroBatchRunner runner = new MicroBatchRunner(queryName, df.logicalPlan(),
+                outputMode.name().toLowerCase(Locale.ROOT), sink, trigger.spec(), clock, session.timeZone(), conf,
+                checkpoint, session::runBatchPlan, events(manager, self));
         df.logicalPlan().transformUp(p -> {
             if (p instanceof StreamingRelation s && s.stream() instanceof MemoryStream m) {
                 Runnable wake = runner::signal;

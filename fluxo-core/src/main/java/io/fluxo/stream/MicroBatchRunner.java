@@ -6,10 +6,14 @@ import io.fluxo.checkpoint.OffsetLog;
 import io.fluxo.connector.spi.MicroBatchStream;
 import io.fluxo.errors.FluxoException;
 import io.fluxo.function.EvalContext;
+import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.plan.logical.StreamingRelation;
+import io.fluxo.state.StateStoreConf;
+import io.fluxo.state.StateStoreRegistry;
 import io.fluxo.types.DateTimeUtils;
 import io.fluxo.types.StructField;
 import io.fluxo.types.StructType;
@@ -77,10 +81,16 @@ public final class MicroBatchRunner {
     private volatile String statusMessage = "Initializing sources";
     private volatile boolean dataAvailable;
     private volatile boolean triggerActive;
+    private final boolean completeMode;
+    private StateStoreRegistry stateStores;
+    /** State partitions of every stateful operator: fixed by the first batch, read back from the offset log. */
+    private int numStatePartitions;
 
-    public MicroBatchRunner(String name, LogicalPlan plan, StreamSink sink, TriggerSpec trigger, StreamClock clock,
-            ZoneId zone, Map<String, String> conf, Path checkpointDir, BatchPlanRunner batchRunner, Events events) {
+    public MicroBatchRunner(String name, LogicalPlan plan, String outputMode, StreamSink sink, TriggerSpec trigger,
+            StreamClock clock, ZoneId zone, Map<String, String> conf, Path checkpointDir, BatchPlanRunner batchRunner,
+            Events events) {
         this.name = name;
+        this.completeMode = outputMode.equals("complete");
         this.plan = Objects.requireNonNull(plan, "plan is null");
         this.sink = sink;
         this.trigger = trigger;
@@ -98,6 +108,12 @@ public final class MicroBatchRunner {
                 sources.get(i).stream().open(checkpoint.sourceDir(i));
             }
             recover();
+            stateStores = new StateStoreRegistry(checkpoint.stateDir(), new StateStoreConf(
+                    Integer.parseInt(conf.getOrDefault(SNAPSHOT_INTERVAL, "10")),
+                    Integer.parseInt(conf.getOrDefault(MIN_BATCHES_TO_RETAIN, "100"))));
+            numStatePartitions = Integer.parseInt(checkpoint.offsetLog().get(0)
+                    .map(first -> first.metadata().conf().get(SHUFFLE_PARTITIONS))
+                    .orElse(conf.getOrDefault(SHUFFLE_PARTITIONS, "1")));
         } catch (java.io.IOException e) {
             checkpoint.close();
             throw new java.io.UncheckedIOException("cannot open the sources: " + e.getMessage(), e);
@@ -105,6 +121,18 @@ public final class MicroBatchRunner {
             checkpoint.close();
             throw e;
         }
+    }
+
+    static final String SHUFFLE_PARTITIONS = "fluxo.sql.shuffle.partitions";
+    static final String SNAPSHOT_INTERVAL = "fluxo.sql.streaming.stateStore.minDeltasForSnapshot";
+    static final String MIN_BATCHES_TO_RETAIN = "fluxo.sql.streaming.minBatchesToRetain";
+
+    /** The batch's plan: each streaming aggregation becomes a stateful one reading the state of earlier batches. */
+    private LogicalPlan withState(long batchId) {
+        int[] operatorId = {0};
+        return plan.transformUp(p -> p instanceof Aggregate a && a.child().isStreaming()
+                ? new StatefulAggregate(a, stateStores, operatorId[0]++, batchId, numStatePartitions, completeMode)
+                : p);
     }
 
     private static List<StreamingRelation> streamingLeaves(LogicalPlan plan) {
@@ -366,7 +394,8 @@ public final class MicroBatchRunner {
                     : new DataSourceRelation(new OffsetRangeScan(s.stream(), start[i], end[i], rows[i]), s.output(),
                             s.output()));
         }
-        LogicalPlan batchPlan = plan.transformUp(p -> p instanceof StreamingRelation s ? relations.get(s.stream()) : p);
+        LogicalPlan batchPlan = withState(batchId)
+                .transformUp(p -> p instanceof StreamingRelation s ? relations.get(s.stream()) : p);
         EvalContext context = new EvalContext(zone, batchTimestampMs * DateTimeUtils.MICROS_PER_MILLI);
         List<ColumnBatch> output = batchRunner.run(batchPlan, context);
         sink.addBatch(batchId, schemaOf(plan), output);
@@ -395,7 +424,7 @@ public final class MicroBatchRunner {
         }
         StreamingQueryProgress progress = new StreamingQueryProgress(id(), runId, name,
                 Instant.ofEpochMilli(batchTimestampMs).toString(), batchId, (t4 - t0) / 1_000_000, durations,
-                Map.of(), List.of(), sourceProgress,
+                Map.of(), stateOperators(), sourceProgress,
                 new StreamingQueryProgress.SinkProgress(sink.description(), outputRows));
         committed = end;
         nextBatchId = batchId + 1;
@@ -406,6 +435,15 @@ public final class MicroBatchRunner {
             }
         }
         events.progress(progress);
+    }
+
+    private List<StreamingQueryProgress.StateOperatorProgress> stateOperators() {
+        List<StreamingQueryProgress.StateOperatorProgress> out = new ArrayList<>();
+        for (StateStoreRegistry.OperatorMetrics m : stateStores.metrics()) {
+            out.add(new StreamingQueryProgress.StateOperatorProgress("stateStoreSave", m.numRowsTotal(),
+                    m.numRowsUpdated(), m.numRowsRemoved(), 0, m.memoryUsedBytes(), m.commitTimeMs()));
+        }
+        return out;
     }
 
     private static StructType schemaOf(LogicalPlan plan) {

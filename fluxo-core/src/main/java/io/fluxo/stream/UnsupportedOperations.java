@@ -1,6 +1,7 @@
 package io.fluxo.stream;
 
 import io.fluxo.errors.AnalysisException;
+import io.fluxo.plan.expr.AggregateCall;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Distinct;
@@ -48,7 +49,18 @@ public final class UnsupportedOperations {
                 throw error("Append output mode not supported when there are streaming aggregations on streaming "
                         + "DataFrames/DataSets without watermark.");
             }
-            throw notYet("streaming aggregation");
+            if (a.child().anyNode(c -> c instanceof Aggregate inner && inner.child().isStreaming())) {
+                // Spark 4 refuses chained aggregations without watermarks with its global-watermark check.
+                throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "Detected pattern of "
+                        + "possible 'correctness' issue due to global watermark. The query contains stateful operation "
+                        + "which can emit rows older than the current watermark plus allowed late record delay, which "
+                        + "are \"late rows\" in downstream stateful operations and these rows can be discarded.");
+            }
+            if (a.aggregateExpressions().stream().anyMatch(e -> e.anyMatch(x -> x instanceof AggregateCall c
+                    && c.distinct()))) {
+                throw error("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider "
+                        + "using approx_count_distinct() instead.");
+            }
         }
         if ((p instanceof Distinct || p instanceof Deduplicate) && p.children().get(0).isStreaming()) {
             throw notYet("streaming deduplication");

@@ -73,6 +73,26 @@ final class FluxoCaseEngine implements CaseEngine {
         return sql.stream().map(s -> expr(s)).toArray(Column[]::new);
     }
 
+    /** An ORDER BY item: an expression, then optionally ASC or DESC and NULLS FIRST or NULLS LAST. */
+    static Column sortOrder(String item) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?is)(.*?)(?:\\s+(ASC|DESC))?(?:\\s+NULLS\\s+(FIRST|LAST))?\\s*").matcher(item);
+        if (!m.matches()) {
+            return expr(item);
+        }
+        Column c = expr(m.group(1));
+        boolean desc = "DESC".equalsIgnoreCase(m.group(2));
+        String nulls = m.group(3);
+        if (nulls == null) {
+            return desc ? c.desc() : c.asc();
+        }
+        boolean nullsFirst = nulls.equalsIgnoreCase("FIRST");
+        if (desc) {
+            return nullsFirst ? c.desc_nulls_first() : c.desc();
+        }
+        return nullsFirst ? c.asc() : c.asc_nulls_last();
+    }
+
     /** Applies one step to the DataFrame built so far. */
     private static final class StepApplier implements QueryStep.Visitor<DataFrame> {
         private final Session session;
@@ -150,7 +170,7 @@ final class FluxoCaseEngine implements CaseEngine {
 
         @Override
         public DataFrame orderBy(QueryStep.OrderBy step) {
-            return current.orderBy(exprs(step.expressions()));
+            return current.orderBy(step.expressions().stream().map(FluxoCaseEngine::sortOrder).toArray(Column[]::new));
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.fluxo.exec.operator.HashAggregateExec.AggregateSpec;
 import io.fluxo.exec.operator.HashAggregateExec.Mode;
 import io.fluxo.exec.operator.ProjectExec;
 import io.fluxo.exec.operator.ShuffleExchangeExec;
+import io.fluxo.exec.operator.StatefulAggregateExec;
 import io.fluxo.plan.expr.AggregateCall;
 import io.fluxo.plan.expr.Alias;
 import io.fluxo.plan.expr.AttributeReference;
@@ -15,6 +16,7 @@ import io.fluxo.plan.expr.BoundReference;
 import io.fluxo.plan.expr.Expression;
 import io.fluxo.plan.expr.NamedExpression;
 import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,12 @@ final class AggregatePlanning {
     private AggregatePlanning() {
     }
 
-    static PhysicalOperator plan(Aggregate agg, PhysicalOperator child, PlannerSettings settings) {
+    /**
+     * Plans {@code agg}; with {@code stateful} (a streaming aggregation) the final step merges with the state store
+     * instead, after an exchange into the checkpoint's fixed number of state partitions.
+     */
+    static PhysicalOperator plan(Aggregate agg, PhysicalOperator child, PlannerSettings settings,
+            StatefulAggregate stateful) {
         List<Expression> grouping = agg.groupingExpressions();
         List<AggregateCall> calls = new ArrayList<>();
         for (Expression e : agg.aggregateExpressions()) {
@@ -57,7 +64,7 @@ final class AggregatePlanning {
         finalOutput.addAll(resultAttrs);
 
         PhysicalOperator aggregated;
-        if (child.numPartitions() == 1) {
+        if (stateful == null && child.numPartitions() == 1) {
             aggregated = new HashAggregateExec(Mode.COMPLETE, boundKeys, specs, finalOutput, child);
         } else {
             List<AttributeReference> partialOutput = new ArrayList<>(keyAttrs);
@@ -72,11 +79,16 @@ final class AggregatePlanning {
             for (int i = 0; i < keyAttrs.size(); i++) {
                 keyRefs.add(new BoundReference(i, keyAttrs.get(i).dataType(), keyAttrs.get(i).nullable()));
             }
+            int partitions = stateful != null ? stateful.numStatePartitions() : settings.shufflePartitions();
             PhysicalOperator exchanged = grouping.isEmpty() ? new GatherExec(partial)
-                    : new ShuffleExchangeExec(keyRefs, settings.shufflePartitions(), partial);
+                    : new ShuffleExchangeExec(keyRefs, partitions, partial);
             List<AggregateSpec> finalSpecs = specs.stream()
                     .map(s -> new AggregateSpec(s.function(), List.of(), s.description())).toList();
-            aggregated = new HashAggregateExec(Mode.FINAL, keyRefs, finalSpecs, finalOutput, exchanged);
+            aggregated = stateful == null
+                    ? new HashAggregateExec(Mode.FINAL, keyRefs, finalSpecs, finalOutput, exchanged)
+                    : new StatefulAggregateExec(keyRefs.stream().map(Expression::dataType).toList(), finalSpecs,
+                            finalOutput, exchanged, stateful.stores(), stateful.operatorId(),
+                            stateful.stateVersion(), stateful.completeMode());
         }
 
         List<Expression> projections = new ArrayList<>();

@@ -14,6 +14,7 @@ import io.fluxo.exec.operator.ScanExec;
 import io.fluxo.exec.operator.SortExec;
 import io.fluxo.exec.operator.UnionExec;
 import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.expr.Explode;
 import io.fluxo.plan.expr.Expression;
@@ -101,7 +102,10 @@ public final class Planner {
             return new UnionExec(inputs, u.output());
         }
         if (plan instanceof Aggregate a) {
-            return AggregatePlanning.plan(a, plan(a.child()), settings);
+            return AggregatePlanning.plan(a, plan(a.child()), settings, null);
+        }
+        if (plan instanceof StatefulAggregate s) {
+            return AggregatePlanning.plan(s.aggregate(), plan(s.aggregate().child()), settings, s);
         }
         if (plan instanceof Generate g) {
             PhysicalOperator child = plan(g.child());

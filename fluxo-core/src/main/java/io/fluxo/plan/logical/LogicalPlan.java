@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  */
 public sealed interface LogicalPlan
         permits UnresolvedRelation, DataSourceRelation, LocalRelation, Range, Project, Filter, Aggregate, Join, Sort,
-                Limit, Union, Distinct, Deduplicate, SubqueryAlias, Generate, StreamingRelation {
+                Limit, Union, Distinct, Deduplicate, SubqueryAlias, Generate, StreamingRelation, StatefulAggregate {
 
     List<LogicalPlan> children();
 

@@ -1,0 +1,55 @@
+package io.fluxo.plan.logical;
+
+import io.fluxo.plan.expr.AttributeReference;
+import io.fluxo.plan.expr.Expression;
+import io.fluxo.state.StateStoreRegistry;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A streaming aggregation in one micro-batch: the {@code aggregate} over this batch's rows, merged per key with the
+ * state kept from earlier batches in the stores of {@code operatorId} (loaded at {@code stateVersion}, the batch id),
+ * with {@code numStatePartitions} fixed for the life of the checkpoint. Emits every key in complete mode, the keys
+ * this batch changed in update mode. The micro-batch runner puts it in place of the streaming {@link Aggregate}.
+ */
+public record StatefulAggregate(Aggregate aggregate, StateStoreRegistry stores, int operatorId, long stateVersion,
+        int numStatePartitions, boolean completeMode) implements LogicalPlan {
+    public StatefulAggregate {
+        Objects.requireNonNull(aggregate, "aggregate is null");
+        Objects.requireNonNull(stores, "stores is null");
+    }
+
+    @Override
+    public List<LogicalPlan> children() {
+        return aggregate.children();
+    }
+
+    @Override
+    public LogicalPlan withNewChildren(List<LogicalPlan> children) {
+        return new StatefulAggregate((Aggregate) aggregate.withNewChildren(children), stores, operatorId, stateVersion,
+                numStatePartitions, completeMode);
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return aggregate.output();
+    }
+
+    @Override
+    public List<Expression> expressions() {
+        return aggregate.expressions();
+    }
+
+    @Override
+    public LogicalPlan mapExpressions(UnaryOperator<Expression> rule) {
+        return new StatefulAggregate((Aggregate) aggregate.mapExpressions(rule), stores, operatorId, stateVersion,
+                numStatePartitions, completeMode);
+    }
+
+    @Override
+    public String nodeString() {
+        return "StatefulAggregate [operator " + operatorId + ", version " + stateVersion + ", "
+                + (completeMode ? "complete" : "update") + "] " + aggregate.nodeString();
+    }
+}

@@ -1,0 +1,61 @@
+package io.fluxo.state;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state stores of one running query, kept open between batches so that a batch loads nothing from disk when the
+ * store in memory is at the version it needs; any other version (a batch run again after a failure) is loaded from
+ * the files. Stores live in {@code <state folder>/<operator>/<partition>/}.
+ */
+public final class StateStoreRegistry {
+    private final Path stateDir;
+    private final StateStoreConf conf;
+    private final Map<List<Integer>, StateStore> stores = new ConcurrentHashMap<>();
+
+    public StateStoreRegistry(Path stateDir, StateStoreConf conf) {
+        this.stateDir = stateDir;
+        this.conf = conf;
+    }
+
+    /** The store of ({@code operator}, {@code partition}) at {@code version}, ready for a batch. */
+    public StateStore acquire(int operator, int partition, long version) {
+        List<Integer> id = List.of(operator, partition);
+        StateStore store = stores.get(id);
+        if (store == null || store.version() != version) {
+            if (store != null) {
+                store.abort();
+            }
+            store = StateStore.load(stateDir.resolve(Integer.toString(operator)).resolve(Integer.toString(partition)),
+                    version, conf);
+            stores.put(id, store);
+        }
+        store.beginBatch();
+        return store;
+    }
+
+    /** What one stateful operator holds after the last batch, summed over its partitions. */
+    public record OperatorMetrics(int operator, long numRowsTotal, long numRowsUpdated, long numRowsRemoved,
+            long memoryUsedBytes, long commitTimeMs, int numPartitions) {
+    }
+
+    public List<OperatorMetrics> metrics() {
+        Map<Integer, long[]> byOperator = new TreeMap<>();
+        stores.forEach((id, store) -> {
+            long[] m = byOperator.computeIfAbsent(id.get(0), k -> new long[6]);
+            m[0] += store.numKeys();
+            m[1] += store.numRowsUpdated();
+            m[2] += store.numRowsRemoved();
+            m[3] += store.memoryUsedBytes();
+            m[4] = Math.max(m[4], store.commitTimeMs());
+            m[5]++;
+        });
+        List<OperatorMetrics> out = new ArrayList<>();
+        byOperator.forEach((op, m) -> out.add(new OperatorMetrics(op, m[0], m[1], m[2], m[3], m[4], (int) m[5])));
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package io.fluxo.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Streaming aggregation in update and complete modes: state kept in the checkpoint's state stores. */
+class StreamingAggregationTest {
+
+    private static StreamingQuery start(Session spark, MemoryStream input, Path chk, List<String> out) {
+        return input.toDF().groupBy("k").agg(functions.expr("sum(v) AS total")).writeStream().outputMode("update")
+                .option("checkpointLocation", chk.toString())
+                .foreachBatch((df, id) -> df.collectAsList().forEach(r -> out.add(id + ":" + r.get(0) + "=" + r.get(1))))
+                .start();
+    }
+
+    @Test
+    void stateSurvivesARestartWithAnotherShufflePartitionCountAndIsReportedInProgress(@TempDir Path chk) {
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        try (Session first = Session.builder().config("fluxo.sql.shuffle.partitions", 3).create()) {
+            MemoryStream input = MemoryStream.create(first, "k STRING, v BIGINT");
+            StreamingQuery q = start(first, input, chk, out);
+            input.addData(Row.of("a", 1L), Row.of("b", 2L), Row.of("c", 3L), Row.of("a", 4L));
+            q.processAllAvailable();
+            var state = q.lastProgress().stateOperators().get(0);
+            assertThat(state.numRowsTotal()).isEqualTo(3);
+            assertThat(state.numRowsUpdated()).isEqualTo(3);
+            assertThat(state.memoryUsedBytes()).isPositive();
+            assertThat(q.lastProgress().json()).contains("\"stateOperators\":[{\"operatorName\":\"stateStoreSave\"");
+            q.stop();
+        }
+        assertThat(Files.isDirectory(chk.resolve("state").resolve("0").resolve("2"))).isTrue();
+        // The new session asks for one partition; the checkpoint's three state partitions are kept.
+        try (Session second = Session.builder().config("fluxo.sql.shuffle.partitions", 1).create()) {
+            MemoryStream input = MemoryStream.create(second, "k STRING, v BIGINT");
+            input.addData(Row.of("a", 1L), Row.of("b", 2L), Row.of("c", 3L), Row.of("a", 4L)); // batch 0, replayed
+            StreamingQuery q = start(second, input, chk, out);
+            input.addData(Row.of("a", 10L), Row.of("d", 1L));
+            q.processAllAvailable();
+            assertThat(q.lastProgress().stateOperators().get(0).numRowsTotal()).isEqualTo(4);
+            q.stop();
+        }
+        assertThat(out).containsExactlyInAnyOrder("0:a=5", "0:b=2", "0:c=3", "1:a=15", "1:d=1");
+        assertThat(Files.isDirectory(chk.resolve("state").resolve("0").resolve("1"))).isTrue();
+    }
+}
