@@ -8,6 +8,7 @@ import io.fluxo.function.scalar.JsonFunctions;
 import io.fluxo.function.scalar.MathFunctions;
 import io.fluxo.function.scalar.MiscFunctions;
 import io.fluxo.function.scalar.StringFunctions;
+import io.fluxo.function.scalar.TimeWindowFunctions;
 
 /** The list of built-in function families; each family registers its own functions. */
 final class BuiltinFunctions {
@@ -19,6 +20,7 @@ final class BuiltinFunctions {
         MathFunctions.register(registry);
         ConditionalFunctions.register(registry);
         DateTimeFunctions.register(registry);
+        TimeWindowFunctions.register(registry);
         CollectionFunctions.register(registry);
         JsonFunctions.register(registry);
         MiscFunctions.register(registry);

@@ -6,6 +6,7 @@ import io.fluxo.function.BoundAggregateFunction;
 import io.fluxo.function.BoundScalarFunction;
 import io.fluxo.function.FunctionRegistry;
 import io.fluxo.function.ScalarFunction;
+import io.fluxo.function.scalar.TimeWindowFunctions;
 import io.fluxo.plan.expr.AggregateCall;
 import io.fluxo.plan.expr.Alias;
 import io.fluxo.plan.expr.And;
@@ -64,6 +65,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -272,7 +274,48 @@ public final class Analyzer {
             aggs.add(named(resolveExpression(e, input), e));
         }
         checkAggregates(grouping, aggs);
-        return new Aggregate(grouping, aggs, a.child());
+        return expandSlidingWindows(new Aggregate(grouping, aggs, a.child()));
+    }
+
+    /**
+     * Spark's time windowing: a sliding {@code window()} in GROUP BY puts each row in every window that covers it, so
+     * the call becomes a generator below the aggregate ({@code explode} of all covering windows) and the grouping
+     * uses the generated {@code window} column instead.
+     */
+    private LogicalPlan expandSlidingWindows(Aggregate a) {
+        for (Expression g : a.groupingExpressions()) {
+            if (!(g instanceof ScalarFunctionCall call) || !call.function().name().equals("window")
+                    || !isSlidingWindow(call)) {
+                continue;
+            }
+            List<Expression> args = new ArrayList<>(call.arguments());
+            if (args.size() < 4) {
+                args.add(Literal.of("0 seconds"));
+            }
+            Expression windows = resolveExpression(new UnresolvedFunction(TimeWindowFunctions.WINDOWS_FUNCTION, args,
+                    false), a.child().output());
+            AttributeReference window = AttributeReference.create("window", TimeWindowFunctions.WINDOW_TYPE, true);
+            Generate generate = new Generate(new Explode(windows, false, false), List.of(window), a.child());
+            Expression key = canonical(g);
+            UnaryOperator<Expression> replace = e -> e.transformDown(x -> canonical(x).equals(key) ? window : x);
+            Aggregate rewritten = new Aggregate(a.groupingExpressions().stream().map(replace).toList(),
+                    a.aggregateExpressions().stream().map(replace).toList(), generate);
+            return expandSlidingWindows(rewritten);
+        }
+        return a;
+    }
+
+    private static boolean isSlidingWindow(ScalarFunctionCall call) {
+        List<String> durations = new ArrayList<>();
+        for (int i = 1; i < call.arguments().size() && i < 3; i++) {
+            if (!(call.arguments().get(i) instanceof Literal l) || l.value() == null) {
+                return false;
+            }
+            Object v = l.value();
+            durations.add(v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                    : v.toString());
+        }
+        return TimeWindowFunctions.isSliding(durations);
     }
 
     private static void checkAggregates(List<Expression> grouping, List<Expression> aggs) {

@@ -40,6 +40,17 @@ public record ScalarFunctionCall(ScalarFunction function, List<Expression> argum
         return function.name();
     }
 
+    /** Equal calls are the same function on equal arguments: the binding is derived from them, so it does not count. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScalarFunctionCall c && function.equals(c.function) && arguments.equals(c.arguments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(function, arguments);
+    }
+
     @Override
     public List<Expression> children() {
         return arguments;

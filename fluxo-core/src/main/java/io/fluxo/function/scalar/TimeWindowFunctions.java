@@ -1,0 +1,177 @@
+package io.fluxo.function.scalar;
+
+import io.fluxo.errors.AnalysisException;
+import io.fluxo.function.FunctionRegistry;
+import io.fluxo.types.ArrayType;
+import io.fluxo.types.DataType;
+import io.fluxo.types.DataTypes;
+import io.fluxo.types.StructType;
+import io.fluxo.vector.ArrayVector;
+import io.fluxo.vector.ColumnVector;
+import io.fluxo.vector.LongVector;
+import io.fluxo.vector.StructVector;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Event-time windows as Spark's {@code window(timeColumn, windowDuration[, slideDuration[, startTime]])}: the window
+ * is a {@code STRUCT<start: TIMESTAMP, end: TIMESTAMP>}, start inclusive, end exclusive, aligned to the epoch plus
+ * {@code startTime}. A tumbling window is computed per row here; for sliding windows (slide shorter than the window)
+ * the analyzer turns the call into a generator over {@value #WINDOWS_FUNCTION}, which lists every window that covers
+ * the row.
+ */
+public final class TimeWindowFunctions {
+    /** The internal function listing all windows that contain a time, for sliding windows. */
+    public static final String WINDOWS_FUNCTION = "_time_windows";
+    public static final StructType WINDOW_TYPE = StructType.empty().add("start", DataTypes.TimestampType, true)
+            .add("end", DataTypes.TimestampType, true);
+
+    private TimeWindowFunctions() {
+    }
+
+    public static void register(FunctionRegistry registry) {
+        registry.register(FunctionDefinition.of("window", 2, 4, b -> bind(b, false)));
+        registry.register(FunctionDefinition.of(WINDOWS_FUNCTION, 4, 4, b -> bind(b, true)));
+    }
+
+    /** Window length, slide and start offset in microseconds, from the constant arguments of a call. */
+    record Spec(long size, long slide, long start) {
+        boolean sliding() {
+            return slide < size;
+        }
+    }
+
+    static Spec spec(Binding b) {
+        long size = duration(b, 1, "windowDuration");
+        long slide = b.count() > 2 ? duration(b, 2, "slideDuration") : size;
+        long start = b.count() > 3 ? duration(b, 3, "startTime") : 0;
+        if (size <= 0 || slide <= 0) {
+            throw new AnalysisException("INVALID_WINDOW_DURATION", "The window duration and slide duration of window() "
+                    + "must be positive, got " + b.constantString(1) + (b.count() > 2 ? " and "
+                    + b.constantString(2) : "") + ".");
+        }
+        if (slide > size) {
+            throw new AnalysisException("INVALID_WINDOW_DURATION", "The slide duration (" + b.constantString(2)
+                    + ") must be less than or equal to the windowDuration (" + b.constantString(1) + ").");
+        }
+        if (Math.abs(start) >= slide) {
+            throw new AnalysisException("INVALID_WINDOW_DURATION", "The absolute value of the start time ("
+                    + b.constantString(3) + ") must be less than the slideDuration (" + (b.count() > 2
+                    ? b.constantString(2) : b.constantString(1)) + ").");
+        }
+        return new Spec(size, slide, start);
+    }
+
+    /** True when a window() call with these constant arguments slides (needs one output row per covering window). */
+    public static boolean isSliding(List<String> durations) {
+        long size = micros(durations.get(0), "windowDuration");
+        long slide = durations.size() > 1 ? micros(durations.get(1), "slideDuration") : size;
+        return slide < size;
+    }
+
+    private static BoundFunction bind(Binding b, boolean all) {
+        DataType ts = b.type(0);
+        if (ts != DataTypes.TimestampType) {
+            throw b.unexpectedType(0, "\"TIMESTAMP\"");
+        }
+        Spec spec = spec(b);
+        DataType result = all ? new ArrayType(WINDOW_TYPE, false) : WINDOW_TYPE;
+        return BoundFunction.of(result, List.of(ts), (a, n, c) -> all ? windows(a[0], n, spec)
+                : tumbling(a[0], n, spec)).withNullability(Nullability.ALWAYS);
+    }
+
+    /** The start of the last window (of this slide) that begins at or before {@code t}. */
+    private static long lastStart(long t, Spec spec) {
+        return t - Math.floorMod(t - spec.start, spec.slide);
+    }
+
+    private static ColumnVector tumbling(ColumnVector in, int n, Spec spec) {
+        long[] t = ((LongVector) in).values();
+        long[] starts = new long[Math.max(n, 1)];
+        long[] ends = new long[Math.max(n, 1)];
+        for (int i = 0; i < n; i++) {
+            starts[i] = lastStart(t[i], spec);
+            ends[i] = starts[i] + spec.size;
+        }
+        boolean[] nulls = NullMasks.copy(in, n);
+        return StructVector.wrap(WINDOW_TYPE, new ColumnVector[] {
+            LongVector.wrap(DataTypes.TimestampType, starts, n, nulls == null ? null : nulls.clone()),
+            LongVector.wrap(DataTypes.TimestampType, ends, n, nulls == null ? null : nulls.clone())}, n, nulls);
+    }
+
+    /** Every window containing each time, earliest first; an empty list for a null time. */
+    private static ColumnVector windows(ColumnVector in, int n, Spec spec) {
+        long[] t = ((LongVector) in).values();
+        int perRow = (int) ((spec.size + spec.slide - 1) / spec.slide);
+        int[] offsets = new int[n + 1];
+        long[] starts = new long[Math.max(1, n * perRow)];
+        long[] ends = new long[starts.length];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            offsets[i] = count;
+            if (!in.isNull(i)) {
+                long last = lastStart(t[i], spec);
+                for (int k = perRow - 1; k >= 0; k--) {
+                    long start = last - k * spec.slide;
+                    if (start + spec.size > t[i]) {
+                        starts[count] = start;
+                        ends[count++] = start + spec.size;
+                    }
+                }
+            }
+        }
+        offsets[n] = count;
+        StructVector elements = StructVector.wrap(WINDOW_TYPE, new ColumnVector[] {
+            LongVector.wrap(DataTypes.TimestampType, starts, count, null),
+            LongVector.wrap(DataTypes.TimestampType, ends, count, null)}, count, null);
+        return ArrayVector.wrap(new ArrayType(WINDOW_TYPE, false), offsets, elements, n, null);
+    }
+
+    private static long duration(Binding b, int i, String what) {
+        String text = b.constantString(i);
+        if (text == null) {
+            throw new AnalysisException("INVALID_WINDOW_DURATION", "The " + what + " of window() must be a constant "
+                    + "interval string such as '10 minutes'.");
+        }
+        return micros(text, what);
+    }
+
+    /** Microseconds of {@code '10 seconds'}, {@code '1 hour 30 minutes'}, {@code 'interval 5 minutes'}. */
+    static long micros(String text, String what) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("interval")) {
+            s = s.substring("interval".length()).trim();
+        }
+        String[] parts = s.split("\\s+");
+        if (parts.length % 2 != 0 || parts.length == 0) {
+            throw invalid(text, what);
+        }
+        long total = 0;
+        for (int i = 0; i < parts.length; i += 2) {
+            long amount;
+            try {
+                amount = Long.parseLong(parts[i]);
+            } catch (NumberFormatException e) {
+                throw invalid(text, what);
+            }
+            String unit = parts[i + 1];
+            long factor = switch (unit) {
+                case "microsecond", "microseconds" -> 1L;
+                case "millisecond", "milliseconds" -> 1_000L;
+                case "second", "seconds" -> 1_000_000L;
+                case "minute", "minutes" -> 60_000_000L;
+                case "hour", "hours" -> 3_600_000_000L;
+                case "day", "days" -> 86_400_000_000L;
+                case "week", "weeks" -> 7 * 86_400_000_000L;
+                default -> throw invalid(text, what);
+            };
+            total = Math.addExact(total, Math.multiplyExact(amount, factor));
+        }
+        return total;
+    }
+
+    private static AnalysisException invalid(String text, String what) {
+        return new AnalysisException("INVALID_WINDOW_DURATION", "The " + what + " '" + text + "' of window() is "
+                + "not a valid interval: use a number and a unit, such as '10 seconds' or '5 minutes'.");
+    }
+}
