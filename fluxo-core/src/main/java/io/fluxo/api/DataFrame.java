@@ -11,6 +11,7 @@ import io.fluxo.plan.expr.UnresolvedFunction;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Distinct;
+import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.Filter;
 import io.fluxo.plan.logical.Join;
 import io.fluxo.plan.logical.JoinType;
@@ -304,6 +305,27 @@ public final class DataFrame {
 
     public DataFrame distinct() {
         return with(new Distinct(plan));
+    }
+
+    /**
+     * Declares {@code eventTime} (a TIMESTAMP column) as this stream's event time with a {@code delay} such as
+     * {@code "10 minutes"}: after each batch the watermark becomes the latest event time seen minus the delay, and
+     * stateful operators drop rows older than it and finish windows that end before it. No effect on a batch query.
+     */
+    public DataFrame withWatermark(String eventTime, String delay) {
+        long micros;
+        try {
+            micros = Trigger.parseMillis(delay) * 1000;
+        } catch (AnalysisException e) {
+            throw new AnalysisException("CANNOT_PARSE_INTERVAL", "Unable to parse the delay '" + delay
+                    + "' of withWatermark: use a number and a unit, such as '10 minutes'.");
+        }
+        if (micros < 0) {
+            throw new AnalysisException("INVALID_WATERMARK_DELAY", "The watermark delay must not be negative: '"
+                    + delay + "'.");
+        }
+        return new DataFrame(session, new EventTimeWatermark(new UnresolvedAttribute(List.of(eventTime.split("\\."))),
+                micros, plan, null));
     }
 
     public DataFrame dropDuplicates() {

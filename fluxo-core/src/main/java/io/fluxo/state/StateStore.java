@@ -34,6 +34,7 @@ public final class StateStore {
     private final Map<Key, byte[]> before = new HashMap<>();
     private long updatedRows;
     private long removedRows;
+    private long droppedByWatermark;
     private long lastCommitMillis;
 
     /** Visits one entry. */
@@ -97,6 +98,15 @@ public final class StateStore {
         return removedRows;
     }
 
+    /** Input rows the running batch dropped as older than the watermark (reported with the store's metrics). */
+    public void countDroppedByWatermark(long rows) {
+        droppedByWatermark += rows;
+    }
+
+    public long numRowsDroppedByWatermark() {
+        return droppedByWatermark;
+    }
+
     public long commitTimeMs() {
         return lastCommitMillis;
     }
@@ -155,6 +165,7 @@ public final class StateStore {
         }
         updatedRows = 0;
         removedRows = 0;
+        droppedByWatermark = 0;
     }
 
     private void writeSnapshot(long v) throws IOException {

@@ -40,22 +40,24 @@ public final class StateStoreRegistry {
 
     /** What one stateful operator holds after the last batch, summed over its partitions. */
     public record OperatorMetrics(int operator, long numRowsTotal, long numRowsUpdated, long numRowsRemoved,
-            long memoryUsedBytes, long commitTimeMs, int numPartitions) {
+            long numRowsDroppedByWatermark, long memoryUsedBytes, long commitTimeMs, int numPartitions) {
     }
 
     public List<OperatorMetrics> metrics() {
         Map<Integer, long[]> byOperator = new TreeMap<>();
         stores.forEach((id, store) -> {
-            long[] m = byOperator.computeIfAbsent(id.get(0), k -> new long[6]);
+            long[] m = byOperator.computeIfAbsent(id.get(0), k -> new long[7]);
             m[0] += store.numKeys();
             m[1] += store.numRowsUpdated();
             m[2] += store.numRowsRemoved();
-            m[3] += store.memoryUsedBytes();
-            m[4] = Math.max(m[4], store.commitTimeMs());
-            m[5]++;
+            m[3] += store.numRowsDroppedByWatermark();
+            m[4] += store.memoryUsedBytes();
+            m[5] = Math.max(m[5], store.commitTimeMs());
+            m[6]++;
         });
         List<OperatorMetrics> out = new ArrayList<>();
-        byOperator.forEach((op, m) -> out.add(new OperatorMetrics(op, m[0], m[1], m[2], m[3], m[4], (int) m[5])));
+        byOperator.forEach((op, m) -> out.add(new OperatorMetrics(op, m[0], m[1], m[2], m[3], m[4], m[5],
+                (int) m[6])));
         return out;
     }
 }

@@ -8,6 +8,7 @@ import io.fluxo.errors.FluxoException;
 import io.fluxo.function.EvalContext;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.DataSourceRelation;
+import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
 import io.fluxo.plan.logical.StatefulAggregate;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -81,7 +83,17 @@ public final class MicroBatchRunner {
     private volatile String statusMessage = "Initializing sources";
     private volatile boolean dataAvailable;
     private volatile boolean triggerActive;
-    private final boolean completeMode;
+    private final String outputMode;
+    /** The withWatermark nodes of the plan, in plan order: their delays and the watermark each has reached. */
+    private final int watermarks;
+    private final long[] watermarkDelays;
+    private final long[] operatorWatermarks;
+    /** The largest event time each withWatermark node saw in the running batch. */
+    private LongAccumulator[] maxEventTimes = new LongAccumulator[0];
+    /** The watermark the previous batch ran with: rows older than it are late in this one. */
+    private long previousBatchWatermarkMs;
+    /** The watermark moved and stateful operators may now emit or evict: run a batch even without new data. */
+    private boolean noDataBatchDue;
     private StateStoreRegistry stateStores;
     /** State partitions of every stateful operator: fixed by the first batch, read back from the offset log. */
     private int numStatePartitions;
@@ -90,7 +102,17 @@ public final class MicroBatchRunner {
             StreamClock clock, ZoneId zone, Map<String, String> conf, Path checkpointDir, BatchPlanRunner batchRunner,
             Events events) {
         this.name = name;
-        this.completeMode = outputMode.equals("complete");
+        this.outputMode = outputMode;
+        this.watermarks = EventTimeKeys.watermarked(plan).size();
+        this.watermarkDelays = new long[watermarks];
+        int[] node = {0};
+        plan.transformUp(p -> {
+            if (p instanceof EventTimeWatermark w) {
+                watermarkDelays[node[0]++] = w.delayMicros();
+            }
+            return p;
+        });
+        this.operatorWatermarks = new long[watermarks];
         this.plan = Objects.requireNonNull(plan, "plan is null");
         this.sink = sink;
         this.trigger = trigger;
@@ -130,9 +152,37 @@ public final class MicroBatchRunner {
     /** The batch's plan: each streaming aggregation becomes a stateful one reading the state of earlier batches. */
     private LogicalPlan withState(long batchId) {
         int[] operatorId = {0};
-        return plan.transformUp(p -> p instanceof Aggregate a && a.child().isStreaming()
-                ? new StatefulAggregate(a, stateStores, operatorId[0]++, batchId, numStatePartitions, completeMode)
-                : p);
+        int[] watermarkNode = {0};
+        maxEventTimes = new LongAccumulator[watermarks];
+        return plan.transformUp(p -> {
+            if (p instanceof EventTimeWatermark w) {
+                LongAccumulator max = new LongAccumulator(Math::max, Long.MIN_VALUE);
+                maxEventTimes[watermarkNode[0]++] = max;
+                return new EventTimeWatermark(w.eventTime(), w.delayMicros(), w.child(), max);
+            }
+            if (p instanceof Aggregate a && a.child().isStreaming()) {
+                return new StatefulAggregate(a, stateStores, operatorId[0]++, batchId, numStatePartitions,
+                        outputMode, EventTimeKeys.keyIndex(a), previousBatchWatermarkMs * 1000,
+                        watermarkMs * 1000);
+            }
+            return p;
+        });
+    }
+
+    /**
+     * After a batch: each withWatermark node's watermark moves up to the latest event time it saw minus its delay;
+     * the query's watermark is the smallest of them (Spark's default multiple-watermark policy). Returns it, in ms.
+     */
+    private long advanceWatermark() {
+        long global = Long.MAX_VALUE;
+        for (int i = 0; i < watermarks; i++) {
+            long max = maxEventTimes.length > i ? maxEventTimes[i].get() : Long.MIN_VALUE;
+            if (max != Long.MIN_VALUE) {
+                operatorWatermarks[i] = Math.max(operatorWatermarks[i], max - watermarkDelays[i]);
+            }
+            global = Math.min(global, operatorWatermarks[i]);
+        }
+        return watermarks == 0 ? watermarkMs : Math.max(watermarkMs, Math.floorDiv(global, 1000));
     }
 
     private static List<StreamingRelation> streamingLeaves(LogicalPlan plan) {
@@ -187,6 +237,8 @@ public final class MicroBatchRunner {
         }
         nextBatchId = recovery.nextBatchId();
         watermarkMs = recovery.watermarkMs();
+        previousBatchWatermarkMs = watermarkMs;
+        Arrays.fill(operatorWatermarks, watermarkMs * 1000);
     }
 
     // ---- lifecycle -----------------------------------------------------------------------------------------------
@@ -309,7 +361,7 @@ public final class MicroBatchRunner {
                     hasData |= !latest[i].equals(committed[i]);
                 }
                 dataAvailable = hasData;
-                if (hasData) {
+                if (hasData || noDataBatchDue) {
                     runBatch(nextBatchId, committed.clone(), latest, clock.millis(), false);
                 } else {
                     triggerActive = false;
@@ -401,7 +453,8 @@ public final class MicroBatchRunner {
         sink.addBatch(batchId, schemaOf(plan), output);
         long t3 = System.nanoTime();
         durations.put("addBatch", (t3 - t1) / 1_000_000);
-        checkpoint.commitLog().add(batchId, new CommitLog.CommitMetadata(watermarkMs));
+        long nextWatermarkMs = advanceWatermark();
+        checkpoint.commitLog().add(batchId, new CommitLog.CommitMetadata(nextWatermarkMs));
         for (int i = 0; i < sources.size(); i++) {
             sources.get(i).stream().commit(end[i]);
         }
@@ -424,10 +477,14 @@ public final class MicroBatchRunner {
         }
         StreamingQueryProgress progress = new StreamingQueryProgress(id(), runId, name,
                 Instant.ofEpochMilli(batchTimestampMs).toString(), batchId, (t4 - t0) / 1_000_000, durations,
-                Map.of(), stateOperators(), sourceProgress,
+                eventTime(watermarkMs), stateOperators(), sourceProgress,
                 new StreamingQueryProgress.SinkProgress(sink.description(), outputRows));
         committed = end;
         nextBatchId = batchId + 1;
+        noDataBatchDue = nextWatermarkMs > watermarkMs && plan.anyNode(p -> p instanceof Aggregate a
+                && a.child().isStreaming() && EventTimeKeys.keyIndex(a) >= 0);
+        previousBatchWatermarkMs = watermarkMs;
+        watermarkMs = nextWatermarkMs;
         synchronized (this) {
             recent.addLast(progress);
             if (recent.size() > RECENT_PROGRESS) {
@@ -437,11 +494,29 @@ public final class MicroBatchRunner {
         events.progress(progress);
     }
 
+    /** Spark's eventTime block: the batch's watermark and the latest event time seen, when there is a watermark. */
+    private Map<String, String> eventTime(long batchWatermarkMs) {
+        if (watermarks == 0) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        long max = Long.MIN_VALUE;
+        for (LongAccumulator m : maxEventTimes) {
+            max = Math.max(max, m.get());
+        }
+        if (max != Long.MIN_VALUE) {
+            out.put("max", Instant.ofEpochMilli(Math.floorDiv(max, 1000)).toString());
+        }
+        out.put("watermark", Instant.ofEpochMilli(batchWatermarkMs).toString());
+        return out;
+    }
+
     private List<StreamingQueryProgress.StateOperatorProgress> stateOperators() {
         List<StreamingQueryProgress.StateOperatorProgress> out = new ArrayList<>();
         for (StateStoreRegistry.OperatorMetrics m : stateStores.metrics()) {
             out.add(new StreamingQueryProgress.StateOperatorProgress("stateStoreSave", m.numRowsTotal(),
-                    m.numRowsUpdated(), m.numRowsRemoved(), 0, m.memoryUsedBytes(), m.commitTimeMs()));
+                    m.numRowsUpdated(), m.numRowsRemoved(), m.numRowsDroppedByWatermark(), m.memoryUsedBytes(),
+                    m.commitTimeMs()));
         }
         return out;
     }

@@ -45,9 +45,9 @@ public final class UnsupportedOperations {
             throw error("Limits are not supported on streaming DataFrames/Datasets in Update output mode.");
         }
         if (p instanceof Aggregate a && a.child().isStreaming()) {
-            if (outputMode.equals("append")) {
-                throw error("Append output mode not supported when there are streaming aggregations on streaming "
-                        + "DataFrames/DataSets without watermark.");
+            if (outputMode.equals("append") && EventTimeKeys.keyIndex(a) < 0) {
+                throw error("Invalid streaming output mode: append. This output mode is not supported for streaming "
+                        + "aggregations without watermark on streaming DataFrames/DataSets.");
             }
             if (a.child().anyNode(c -> c instanceof Aggregate inner && inner.child().isStreaming())) {
                 // Spark 4 refuses chained aggregations without watermarks with its global-watermark check.

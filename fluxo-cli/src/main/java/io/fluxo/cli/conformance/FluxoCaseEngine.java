@@ -129,7 +129,7 @@ final class FluxoCaseEngine implements CaseEngine {
 
         @Override
         public DataFrame withWatermark(QueryStep.WithWatermark step) {
-            throw notYet("withWatermark");
+            return current.withWatermark(step.column(), step.delay());
         }
 
         @Override

@@ -12,6 +12,8 @@ import io.fluxo.state.StateStoreRegistry;
 import io.fluxo.types.DataType;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
+import io.fluxo.vector.LongVector;
+import io.fluxo.vector.StructVector;
 import io.fluxo.vector.row.BinaryRowCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +35,15 @@ public final class StatefulAggregateExec implements PhysicalOperator {
     private final int operatorId;
     private final long stateVersion;
     private final boolean completeMode;
+    private final boolean appendMode;
+    /** The grouping key holding the event time (a window struct or a timestamp), or -1 without a watermark. */
+    private final int eventTimeKey;
+    private final long lateWatermark;
+    private final long evictionWatermark;
 
     public StatefulAggregateExec(List<DataType> keyTypes, List<AggregateSpec> aggregates,
             List<AttributeReference> output, PhysicalOperator child, StateStoreRegistry stores, int operatorId,
-            long stateVersion, boolean completeMode) {
+            long stateVersion, String outputMode, int eventTimeKey, long lateWatermark, long evictionWatermark) {
         this.keyTypes = List.copyOf(keyTypes);
         this.aggregates = List.copyOf(aggregates);
         List<DataType> states = new ArrayList<>();
@@ -47,7 +54,18 @@ public final class StatefulAggregateExec implements PhysicalOperator {
         this.stores = stores;
         this.operatorId = operatorId;
         this.stateVersion = stateVersion;
-        this.completeMode = completeMode;
+        this.completeMode = outputMode.equals("complete");
+        this.appendMode = outputMode.equals("append");
+        // Complete mode keeps every key forever, as Spark: the watermark only matters in append and update modes.
+        this.eventTimeKey = completeMode ? -1 : eventTimeKey;
+        this.lateWatermark = lateWatermark;
+        this.evictionWatermark = evictionWatermark;
+    }
+
+    /** Per row, the time a key's event time ends: a window's end, or the timestamp itself. */
+    private static long[] eventTimes(ColumnVector key) {
+        ColumnVector times = key instanceof StructVector s ? s.field(1) : key;
+        return ((LongVector) times).values();
     }
 
     @Override
@@ -97,6 +115,13 @@ public final class StatefulAggregateExec implements PhysicalOperator {
                 if (groupIds.length < n) {
                     groupIds = new int[n];
                 }
+                if (eventTimeKey >= 0) {
+                    b = withoutLateRows(b, store);
+                    n = b.numRows();
+                    if (n == 0) {
+                        continue;
+                    }
+                }
                 ColumnVector[] keys = Arrays.copyOfRange(b.columns(), 0, keyTypes.size());
                 int known = table.size();
                 table.groupIds(keys, n, groupIds);
@@ -120,6 +145,12 @@ public final class StatefulAggregateExec implements PhysicalOperator {
                 }
             }
         }
+        if (eventTimeKey >= 0) {
+            loadExpiredStates(store, keyCodec, stateCodec, table, aggs);
+            if (touched.length < table.size()) {
+                touched = Arrays.copyOf(touched, table.size());
+            }
+        }
         List<ColumnBatch> results = saveAndEmit(store, table, aggs, touched, keyCodec, stateCodec, encoded);
         store.commit();
         return new BatchIterator() {
@@ -130,6 +161,69 @@ public final class StatefulAggregateExec implements PhysicalOperator {
                 return next < results.size() ? results.get(next++) : null;
             }
         };
+    }
+
+    /** Drops the rows whose key ended at or before the watermark for late rows, counting them. */
+    private ColumnBatch withoutLateRows(ColumnBatch b, StateStore store) {
+        int n = b.numRows();
+        ColumnVector key = b.column(eventTimeKey);
+        long[] times = eventTimes(key);
+        int[] keep = new int[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (key.isNull(i) || times[i] > lateWatermark) {
+                keep[kept++] = i;
+            }
+        }
+        if (kept == n) {
+            return b;
+        }
+        store.countDroppedByWatermark(n - kept);
+        return b.gather(keep, kept);
+    }
+
+    /**
+     * Brings in the stored keys that the watermark now closes and that this batch did not touch: append mode emits
+     * them, and every mode removes them from the state.
+     */
+    private void loadExpiredStates(StateStore store, BinaryRowCodec keyCodec, BinaryRowCodec stateCodec,
+            GroupByHashTable table, GroupedAggregator[] aggs) {
+        List<byte[][]> entries = new ArrayList<>();
+        store.forEach((k, v) -> entries.add(new byte[][] {k, v}));
+        for (int from = 0; from < entries.size(); from += ColumnBatch.DEFAULT_SIZE) {
+            int count = Math.min(ColumnBatch.DEFAULT_SIZE, entries.size() - from);
+            ColumnVector[] keys = allocate(keyTypes, count);
+            ColumnVector[] states = allocate(stateTypes, count);
+            for (int i = 0; i < count; i++) {
+                byte[][] entry = entries.get(from + i);
+                keyCodec.decode(entry[0], 0, keys);
+                stateCodec.decode(entry[1], 0, states);
+            }
+            long[] times = eventTimes(keys[eventTimeKey]);
+            int[] present = new int[count];
+            table.lookup(keys, count, present);
+            int[] pick = new int[count];
+            int picked = 0;
+            for (int i = 0; i < count; i++) {
+                if (present[i] < 0 && !keys[eventTimeKey].isNull(i) && times[i] <= evictionWatermark) {
+                    pick[picked++] = i;
+                }
+            }
+            if (picked == 0) {
+                continue;
+            }
+            ColumnVector[] pickedKeys = new ColumnVector[keys.length];
+            for (int k = 0; k < keys.length; k++) {
+                pickedKeys[k] = keys[k].gather(pick, picked);
+            }
+            ColumnVector[] pickedStates = new ColumnVector[states.length];
+            for (int k = 0; k < states.length; k++) {
+                pickedStates[k] = states[k].gather(pick, picked);
+            }
+            int[] ids = new int[picked];
+            table.groupIds(pickedKeys, picked, ids);
+            mergeStates(aggs, table.size(), ids, pickedStates, picked);
+        }
     }
 
     /** Complete mode emits every key: all of the state comes in before the batch's rows. */
@@ -214,14 +308,21 @@ public final class StatefulAggregateExec implements PhysicalOperator {
             }
             keyCodec.encode(keys, count, encoded);
             stateCodec.encode(states, count, stateBytes);
-            int[] changed = new int[count];
-            int numChanged = 0;
+            long[] times = eventTimeKey >= 0 ? eventTimes(keys[eventTimeKey]) : null;
+            int[] emitted = new int[count];
+            int numEmitted = 0;
             for (int i = 0; i < count; i++) {
-                if (touched[from + i]) {
-                    store.put(Arrays.copyOfRange(encoded.bytes(), encoded.offsets()[i], encoded.offsets()[i + 1]),
-                            Arrays.copyOfRange(stateBytes.bytes(), stateBytes.offsets()[i],
-                                    stateBytes.offsets()[i + 1]));
-                    changed[numChanged++] = i;
+                boolean wasTouched = touched[from + i];
+                boolean expired = times != null && !keys[eventTimeKey].isNull(i) && times[i] <= evictionWatermark;
+                byte[] key = Arrays.copyOfRange(encoded.bytes(), encoded.offsets()[i], encoded.offsets()[i + 1]);
+                if (expired) {
+                    store.remove(key);
+                } else if (wasTouched) {
+                    store.put(key, Arrays.copyOfRange(stateBytes.bytes(), stateBytes.offsets()[i],
+                            stateBytes.offsets()[i + 1]));
+                }
+                if (completeMode || (appendMode ? expired : wasTouched)) {
+                    emitted[numEmitted++] = i;
                 }
             }
             List<ColumnVector> columns = new ArrayList<>(List.of(keys));
@@ -231,8 +332,8 @@ public final class StatefulAggregateExec implements PhysicalOperator {
                 columns.add(result);
             }
             ColumnBatch batch = new ColumnBatch(columns.toArray(ColumnVector[]::new), count);
-            if (!completeMode && numChanged < count) {
-                batch = batch.gather(changed, numChanged);
+            if (numEmitted < count) {
+                batch = batch.gather(emitted, numEmitted);
             }
             if (batch.numRows() > 0) {
                 out.add(batch);
@@ -252,7 +353,7 @@ public final class StatefulAggregateExec implements PhysicalOperator {
     @Override
     public String nodeString() {
         return "StatefulAggregate(operator " + operatorId + ", version " + stateVersion + ", "
-                + (completeMode ? "complete" : "update") + ", functions="
+                + (completeMode ? "complete" : appendMode ? "append" : "update") + ", functions="
                 + aggregates.stream().map(AggregateSpec::description).toList() + ")";
     }
 }

@@ -88,7 +88,8 @@ final class AggregatePlanning {
                     ? new HashAggregateExec(Mode.FINAL, keyRefs, finalSpecs, finalOutput, exchanged)
                     : new StatefulAggregateExec(keyRefs.stream().map(Expression::dataType).toList(), finalSpecs,
                             finalOutput, exchanged, stateful.stores(), stateful.operatorId(),
-                            stateful.stateVersion(), stateful.completeMode());
+                            stateful.stateVersion(), stateful.outputMode(), stateful.eventTimeKey(),
+                            stateful.lateWatermarkMicros(), stateful.evictionWatermarkMicros());
         }
 
         List<Expression> projections = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.fluxo.exec.planner;
 import io.fluxo.errors.InternalError;
 import io.fluxo.exec.Binder;
 import io.fluxo.exec.PhysicalOperator;
+import io.fluxo.exec.operator.EventTimeWatermarkExec;
 import io.fluxo.exec.operator.FilterExec;
 import io.fluxo.exec.operator.GatherExec;
 import io.fluxo.exec.operator.GenerateExec;
@@ -14,6 +15,7 @@ import io.fluxo.exec.operator.ScanExec;
 import io.fluxo.exec.operator.SortExec;
 import io.fluxo.exec.operator.UnionExec;
 import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.expr.Explode;
@@ -65,6 +67,13 @@ public final class Planner {
         if (plan instanceof Project p) {
             PhysicalOperator child = plan(p.child());
             return new ProjectExec(Binder.bindAll(p.projectList(), child.output()), p.output(), child);
+        }
+        if (plan instanceof EventTimeWatermark w) {
+            PhysicalOperator child = plan(w.child());
+            if (w.maxEventTime() == null) {
+                return child; // a batch query: the watermark means nothing
+            }
+            return new EventTimeWatermarkExec(child.output().indexOf(w.attribute()), w.maxEventTime(), child);
         }
         if (plan instanceof Filter f) {
             PhysicalOperator child = plan(f.child());

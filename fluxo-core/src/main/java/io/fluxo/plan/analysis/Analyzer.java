@@ -37,6 +37,7 @@ import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Filter;
+import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.Generate;
 import io.fluxo.plan.logical.Join;
 import io.fluxo.plan.logical.JoinType;
@@ -57,6 +58,7 @@ import io.fluxo.types.MapType;
 import io.fluxo.types.NullType;
 import io.fluxo.types.StringType;
 import io.fluxo.types.StructType;
+import io.fluxo.types.TimestampType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -145,6 +147,16 @@ public final class Analyzer {
         }
         if (node instanceof Generate g) {
             return g.mapExpressions(e -> resolveExpression(e, g.child().output()));
+        }
+        if (node instanceof EventTimeWatermark w) {
+            Expression eventTime = resolveExpression(w.eventTime(), w.child().output());
+            if (!(eventTime instanceof AttributeReference a) || !(a.dataType() instanceof TimestampType)) {
+                String name = w.eventTime() instanceof UnresolvedAttribute u ? String.join(".", u.nameParts())
+                        : w.eventTime().sql();
+                throw new AnalysisException("EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE", "The event time `" + name
+                        + "` has the invalid type \"" + eventTime.dataType().sql() + "\", but expected \"TIMESTAMP\".");
+            }
+            return new EventTimeWatermark(eventTime, w.delayMicros(), w.child(), w.maxEventTime());
         }
         return node.mapExpressions(e -> resolveExpression(e, inputOf(node)));
     }

@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  */
 public sealed interface LogicalPlan
         permits UnresolvedRelation, DataSourceRelation, LocalRelation, Range, Project, Filter, Aggregate, Join, Sort,
-                Limit, Union, Distinct, Deduplicate, SubqueryAlias, Generate, StreamingRelation, StatefulAggregate {
+                Limit, Union, Distinct, Deduplicate, SubqueryAlias, Generate, StreamingRelation, StatefulAggregate,
+                EventTimeWatermark {
 
     List<LogicalPlan> children();
 

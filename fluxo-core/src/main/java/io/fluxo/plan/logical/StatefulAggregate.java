@@ -10,11 +10,17 @@ import java.util.function.UnaryOperator;
 /**
  * A streaming aggregation in one micro-batch: the {@code aggregate} over this batch's rows, merged per key with the
  * state kept from earlier batches in the stores of {@code operatorId} (loaded at {@code stateVersion}, the batch id),
- * with {@code numStatePartitions} fixed for the life of the checkpoint. Emits every key in complete mode, the keys
- * this batch changed in update mode. The micro-batch runner puts it in place of the streaming {@link Aggregate}.
+ * with {@code numStatePartitions} fixed for the life of the checkpoint. The micro-batch runner puts it in place of
+ * the streaming {@link Aggregate}.
+ *
+ * <p>Emits every key in complete mode and the keys this batch changed in update mode. With a watermark on the
+ * grouping key at {@code eventTimeKey} (a window or the event time itself; -1 without), rows whose key ended at or
+ * before {@code lateWatermarkMicros} are dropped as late, keys that end at or before {@code evictionWatermarkMicros}
+ * leave the state, and append mode emits each key once, when it leaves.
  */
 public record StatefulAggregate(Aggregate aggregate, StateStoreRegistry stores, int operatorId, long stateVersion,
-        int numStatePartitions, boolean completeMode) implements LogicalPlan {
+        int numStatePartitions, String outputMode, int eventTimeKey, long lateWatermarkMicros,
+        long evictionWatermarkMicros) implements LogicalPlan {
     public StatefulAggregate {
         Objects.requireNonNull(aggregate, "aggregate is null");
         Objects.requireNonNull(stores, "stores is null");
@@ -28,7 +34,7 @@ public record StatefulAggregate(Aggregate aggregate, StateStoreRegistry stores, 
     @Override
     public LogicalPlan withNewChildren(List<LogicalPlan> children) {
         return new StatefulAggregate((Aggregate) aggregate.withNewChildren(children), stores, operatorId, stateVersion,
-                numStatePartitions, completeMode);
+                numStatePartitions, outputMode, eventTimeKey, lateWatermarkMicros, evictionWatermarkMicros);
     }
 
     @Override
@@ -44,12 +50,13 @@ public record StatefulAggregate(Aggregate aggregate, StateStoreRegistry stores, 
     @Override
     public LogicalPlan mapExpressions(UnaryOperator<Expression> rule) {
         return new StatefulAggregate((Aggregate) aggregate.mapExpressions(rule), stores, operatorId, stateVersion,
-                numStatePartitions, completeMode);
+                numStatePartitions, outputMode, eventTimeKey, lateWatermarkMicros, evictionWatermarkMicros);
     }
 
     @Override
     public String nodeString() {
-        return "StatefulAggregate [operator " + operatorId + ", version " + stateVersion + ", "
-                + (completeMode ? "complete" : "update") + "] " + aggregate.nodeString();
+        return "StatefulAggregate [operator " + operatorId + ", version " + stateVersion + ", " + outputMode
+                + (eventTimeKey < 0 ? "" : ", event time key " + eventTimeKey + ", watermark "
+                        + evictionWatermarkMicros) + "] " + aggregate.nodeString();
     }
 }

@@ -1,0 +1,63 @@
+package io.fluxo.stream;
+
+import io.fluxo.plan.expr.AttributeReference;
+import io.fluxo.plan.expr.ExprId;
+import io.fluxo.plan.expr.Expression;
+import io.fluxo.plan.expr.ScalarFunctionCall;
+import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.EventTimeWatermark;
+import io.fluxo.plan.logical.Generate;
+import io.fluxo.plan.logical.LogicalPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds which grouping key of a streaming aggregation carries a watermarked event time, as Spark does: the event-time
+ * column itself, a {@code window()} over it, or the window column a sliding window was expanded into. Only such a key
+ * lets the aggregation close groups when the watermark passes them.
+ */
+final class EventTimeKeys {
+    private EventTimeKeys() {
+    }
+
+    /** The watermarked event-time columns under {@code plan}. */
+    static List<AttributeReference> watermarked(LogicalPlan plan) {
+        List<AttributeReference> out = new ArrayList<>();
+        plan.transformUp(p -> {
+            if (p instanceof EventTimeWatermark w && w.eventTime() instanceof AttributeReference a) {
+                out.add(a);
+            }
+            return p;
+        });
+        return out;
+    }
+
+    /** The index of the grouping expression of {@code aggregate} that holds event time, or -1. */
+    static int keyIndex(Aggregate aggregate) {
+        List<ExprId> times = watermarked(aggregate.child()).stream().map(AttributeReference::exprId).toList();
+        if (times.isEmpty()) {
+            return -1;
+        }
+        List<ExprId> windowColumns = new ArrayList<>();
+        aggregate.child().transformUp(p -> {
+            if (p instanceof Generate g
+                    && g.generator().references().stream().anyMatch(r -> times.contains(r.exprId()))) {
+                g.generatorOutput().forEach(a -> windowColumns.add(a.exprId()));
+            }
+            return p;
+        });
+        List<Expression> grouping = aggregate.groupingExpressions();
+        for (int i = 0; i < grouping.size(); i++) {
+            Expression g = grouping.get(i);
+            if (g instanceof AttributeReference a && (times.contains(a.exprId())
+                    || windowColumns.contains(a.exprId()))) {
+                return i;
+            }
+            if (g instanceof ScalarFunctionCall call && call.name().equals("window")
+                    && call.arguments().get(0) instanceof AttributeReference a && times.contains(a.exprId())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
