@@ -343,6 +343,19 @@ public final class DataFrame {
         return with(new Deduplicate(keys, plan));
     }
 
+    /**
+     * Streams with a watermark only: drops rows whose {@code columns} (all columns when none are given) equal those of
+     * an earlier row, remembering each key until the watermark passes its event time plus the watermark delay, as
+     * Spark's {@code dropDuplicatesWithinWatermark}. The event time need not be one of the columns.
+     */
+    public DataFrame dropDuplicatesWithinWatermark(String... columns) {
+        List<Expression> keys = new ArrayList<>();
+        for (String c : columns.length > 0 ? Arrays.asList(columns) : List.of(columns())) {
+            keys.add(UnresolvedAttribute.quoted(c));
+        }
+        return with(new Deduplicate(keys, plan, true));
+    }
+
     /** Names this DataFrame so its columns can be addressed as {@code alias.column}. */
     public DataFrame alias(String alias) {
         return with(new SubqueryAlias(alias, plan));

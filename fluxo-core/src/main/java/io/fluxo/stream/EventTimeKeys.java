@@ -5,6 +5,8 @@ import io.fluxo.plan.expr.ExprId;
 import io.fluxo.plan.expr.Expression;
 import io.fluxo.plan.expr.ScalarFunctionCall;
 import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.Deduplicate;
+import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.Generate;
 import io.fluxo.plan.logical.LogicalPlan;
@@ -30,6 +32,13 @@ final class EventTimeKeys {
             return p;
         });
         return out;
+    }
+
+    /** True when a stateful operator of {@code plan} can emit or forget state as the watermark moves. */
+    static boolean hasWatermarkedState(LogicalPlan plan) {
+        return plan.anyNode(p -> p instanceof Aggregate a && a.child().isStreaming() && keyIndex(a) >= 0
+                || (p instanceof Deduplicate || p instanceof Distinct) && p.children().get(0).isStreaming()
+                        && !watermarked(p.children().get(0)).isEmpty());
     }
 
     /** The index of the grouping expression of {@code aggregate} that holds event time, or -1. */

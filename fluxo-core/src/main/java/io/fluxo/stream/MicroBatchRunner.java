@@ -7,11 +7,15 @@ import io.fluxo.connector.spi.MicroBatchStream;
 import io.fluxo.errors.FluxoException;
 import io.fluxo.function.EvalContext;
 import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.logical.DataSourceRelation;
+import io.fluxo.plan.logical.Deduplicate;
+import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
 import io.fluxo.plan.logical.StatefulAggregate;
+import io.fluxo.plan.logical.StatefulDeduplicate;
 import io.fluxo.plan.logical.StreamingRelation;
 import io.fluxo.state.StateStoreConf;
 import io.fluxo.state.StateStoreRegistry;
@@ -164,6 +168,15 @@ public final class MicroBatchRunner {
                 return new StatefulAggregate(a, stateStores, operatorId[0]++, batchId, numStatePartitions,
                         outputMode, EventTimeKeys.keyIndex(a), previousBatchWatermarkMs * 1000,
                         watermarkMs * 1000);
+            }
+            Deduplicate dedup = p instanceof Deduplicate d && d.child().isStreaming() ? d
+                    : p instanceof Distinct d && d.child().isStreaming()
+                            ? new Deduplicate(List.copyOf(d.child().output()), d.child()) : null;
+            if (dedup != null) {
+                List<AttributeReference> times = EventTimeKeys.watermarked(dedup.child());
+                return new StatefulDeduplicate(dedup, stateStores, operatorId[0]++, batchId, numStatePartitions,
+                        times.isEmpty() ? null : times.get(0), previousBatchWatermarkMs * 1000, watermarkMs * 1000,
+                        dedup.withinWatermark() ? watermarkDelays[0] : -1);
             }
             return p;
         });
@@ -481,8 +494,7 @@ public final class MicroBatchRunner {
                 new StreamingQueryProgress.SinkProgress(sink.description(), outputRows));
         committed = end;
         nextBatchId = batchId + 1;
-        noDataBatchDue = nextWatermarkMs > watermarkMs && plan.anyNode(p -> p instanceof Aggregate a
-                && a.child().isStreaming() && EventTimeKeys.keyIndex(a) >= 0);
+        noDataBatchDue = nextWatermarkMs > watermarkMs && EventTimeKeys.hasWatermarkedState(plan);
         previousBatchWatermarkMs = watermarkMs;
         watermarkMs = nextWatermarkMs;
         synchronized (this) {

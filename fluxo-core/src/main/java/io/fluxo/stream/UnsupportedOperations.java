@@ -4,7 +4,6 @@ import io.fluxo.errors.AnalysisException;
 import io.fluxo.plan.expr.AggregateCall;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Deduplicate;
-import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.Join;
 import io.fluxo.plan.logical.JoinType;
 import io.fluxo.plan.logical.Limit;
@@ -62,8 +61,10 @@ public final class UnsupportedOperations {
                         + "using approx_count_distinct() instead.");
             }
         }
-        if ((p instanceof Distinct || p instanceof Deduplicate) && p.children().get(0).isStreaming()) {
-            throw notYet("streaming deduplication");
+        if (p instanceof Deduplicate d && d.withinWatermark() && d.child().isStreaming()
+                && EventTimeKeys.watermarked(d.child()).isEmpty()) {
+            throw error("dropDuplicatesWithinWatermark is not supported in streaming DataFrames/DataSets without "
+                    + "watermark.");
         }
         if (p instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
             if (j.joinType() != JoinType.INNER && j.joinType() != JoinType.CROSS) {

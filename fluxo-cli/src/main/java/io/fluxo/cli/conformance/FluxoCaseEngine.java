@@ -150,7 +150,7 @@ final class FluxoCaseEngine implements CaseEngine {
 
         @Override
         public DataFrame dropDuplicatesWithinWatermark(QueryStep.DropDuplicatesWithinWatermark step) {
-            throw notYet("dropDuplicatesWithinWatermark");
+            return current.dropDuplicatesWithinWatermark(step.columns().toArray(String[]::new));
         }
 
         @Override
@@ -176,11 +176,6 @@ final class FluxoCaseEngine implements CaseEngine {
         @Override
         public DataFrame limit(QueryStep.Limit step) {
             return current.limit(step.n());
-        }
-
-        private static UnsupportedOperationException notYet(String call) {
-            return new UnsupportedOperationException(call + " is not supported yet: it arrives with stateful "
-                    + "streaming");
         }
     }
 

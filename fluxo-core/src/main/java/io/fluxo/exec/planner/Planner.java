@@ -12,24 +12,28 @@ import io.fluxo.exec.operator.LocalTableExec;
 import io.fluxo.exec.operator.ProjectExec;
 import io.fluxo.exec.operator.RangeExec;
 import io.fluxo.exec.operator.ScanExec;
+import io.fluxo.exec.operator.ShuffleExchangeExec;
 import io.fluxo.exec.operator.SortExec;
+import io.fluxo.exec.operator.StatefulDeduplicateExec;
 import io.fluxo.exec.operator.UnionExec;
-import io.fluxo.plan.logical.Aggregate;
-import io.fluxo.plan.logical.EventTimeWatermark;
-import io.fluxo.plan.logical.StatefulAggregate;
-import io.fluxo.plan.logical.DataSourceRelation;
+import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.expr.Explode;
 import io.fluxo.plan.expr.Expression;
 import io.fluxo.plan.expr.SortOrder;
+import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.DataSourceRelation;
+import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.Filter;
 import io.fluxo.plan.logical.Generate;
 import io.fluxo.plan.logical.Join;
-import io.fluxo.plan.logical.Sort;
 import io.fluxo.plan.logical.Limit;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
 import io.fluxo.plan.logical.Project;
 import io.fluxo.plan.logical.Range;
+import io.fluxo.plan.logical.Sort;
+import io.fluxo.plan.logical.StatefulAggregate;
+import io.fluxo.plan.logical.StatefulDeduplicate;
 import io.fluxo.plan.logical.SubqueryAlias;
 import io.fluxo.plan.logical.Union;
 import java.io.IOException;
@@ -67,6 +71,17 @@ public final class Planner {
         if (plan instanceof Project p) {
             PhysicalOperator child = plan(p.child());
             return new ProjectExec(Binder.bindAll(p.projectList(), child.output()), p.output(), child);
+        }
+        if (plan instanceof StatefulDeduplicate d) {
+            PhysicalOperator child = plan(d.deduplicate().child());
+            List<Expression> keys = Binder.bindAll(d.deduplicate().keys(), child.output());
+            PhysicalOperator exchanged = new ShuffleExchangeExec(keys, d.numStatePartitions(), child);
+            int eventTime = d.eventTime() == null ? -1 : child.output().indexOf(d.eventTime());
+            boolean eventTimeIsKey = d.eventTime() != null && d.deduplicate().keys().stream()
+                    .anyMatch(k -> k instanceof AttributeReference a && a.exprId().equals(d.eventTime().exprId()));
+            return new StatefulDeduplicateExec(keys, eventTime, eventTimeIsKey, d.withinWatermarkDelayMicros(),
+                    d.lateWatermarkMicros(), d.evictionWatermarkMicros(), exchanged, d.stores(), d.operatorId(),
+                    d.stateVersion());
         }
         if (plan instanceof EventTimeWatermark w) {
             PhysicalOperator child = plan(w.child());

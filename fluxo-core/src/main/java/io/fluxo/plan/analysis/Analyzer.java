@@ -143,7 +143,7 @@ public final class Analyzer {
                 }
                 keys.add(r);
             }
-            return new Deduplicate(keys, d.child());
+            return new Deduplicate(keys, d.child(), d.withinWatermark());
         }
         if (node instanceof Generate g) {
             return g.mapExpressions(e -> resolveExpression(e, g.child().output()));

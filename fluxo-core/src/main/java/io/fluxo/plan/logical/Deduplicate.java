@@ -5,10 +5,18 @@ import io.fluxo.plan.expr.Expression;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** {@code dropDuplicates(keys)}: the first row seen for each key, all columns kept. */
-public record Deduplicate(List<Expression> keys, LogicalPlan child) implements LogicalPlan {
+/**
+ * {@code dropDuplicates(keys)}: the first row seen for each key, all columns kept. With {@code withinWatermark}
+ * ({@code dropDuplicatesWithinWatermark}, streams only) a key is remembered only until the watermark passes its first
+ * event time plus the watermark delay.
+ */
+public record Deduplicate(List<Expression> keys, LogicalPlan child, boolean withinWatermark) implements LogicalPlan {
     public Deduplicate {
         keys = List.copyOf(keys);
+    }
+
+    public Deduplicate(List<Expression> keys, LogicalPlan child) {
+        this(keys, child, false);
     }
 
     @Override
@@ -18,7 +26,7 @@ public record Deduplicate(List<Expression> keys, LogicalPlan child) implements L
 
     @Override
     public LogicalPlan withNewChildren(List<LogicalPlan> children) {
-        return new Deduplicate(keys, children.get(0));
+        return new Deduplicate(keys, children.get(0), withinWatermark);
     }
 
     @Override
@@ -33,7 +41,7 @@ public record Deduplicate(List<Expression> keys, LogicalPlan child) implements L
 
     @Override
     public LogicalPlan mapExpressions(UnaryOperator<Expression> rule) {
-        return new Deduplicate(Nodes.map(keys, rule), child);
+        return new Deduplicate(Nodes.map(keys, rule), child, withinWatermark);
     }
 
     @Override
