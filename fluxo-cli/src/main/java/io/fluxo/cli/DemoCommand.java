@@ -6,6 +6,7 @@ import static io.fluxo.api.functions.count;
 import static io.fluxo.api.functions.desc;
 import static io.fluxo.api.functions.round;
 import static io.fluxo.api.functions.sum;
+import static io.fluxo.api.functions.window;
 
 import io.fluxo.api.DataFrame;
 import io.fluxo.api.Session;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The main job: an e-commerce sales stream. A writer drops JSON order files into a temporary folder over time (each
- * written under a hidden name, then renamed); a streaming query reads them as they arrive and prints each
- * micro-batch's large orders and a one-line progress report; at the end a batch query over the same folder reports
- * revenue per category. Ctrl-C stops it cleanly.
+ * written under a hidden name, then renamed); a streaming query reads them as they arrive and keeps revenue and
+ * orders per 5-minute event-time window per category (watermark 10 minutes, update mode), printing the windows each
+ * micro-batch changed and a one-line progress report; at the end a batch query over the same folder reports revenue
+ * per category. Ctrl-C stops it cleanly.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Stream generated sales files through a query, then report on them (no setup needed).")
@@ -62,11 +64,14 @@ final class DemoCommand implements Callable<Integer> {
                 }
             });
             DataFrame orders = spark.readStream().schema(SCHEMA).option("maxFilesPerTrigger", 2).json(data.toString());
-            StreamingQuery query = orders.filter(col("qty").geq(9))
-                    .select(col("order_id"), col("ts"), col("category"), round(col("qty").multiply(col("price")), 2)
-                            .as("amount"))
-                    .writeStream().format("console").option("numRows", 5).queryName("large_orders")
-                    .option("checkpointLocation", checkpoint.toString()).start();
+            // Revenue and orders per 5-minute window of event time per category, updated as files arrive.
+            StreamingQuery query = orders
+                    .withWatermark("ts", "10 minutes")
+                    .groupBy(window(col("ts"), "5 minutes"), col("category"))
+                    .agg(round(sum(col("qty").multiply(col("price"))), 2).as("revenue"), count("*").as("orders"))
+                    .select(col("window.start").as("window_start"), col("category"), col("revenue"), col("orders"))
+                    .writeStream().format("console").outputMode("update").option("numRows", 5)
+                    .queryName("revenue_per_window").option("checkpointLocation", checkpoint.toString()).start();
             Thread stopper = new Thread(query::stop, "fluxo-demo-stop");
             Runtime.getRuntime().addShutdownHook(stopper);
             for (int f = 0; f < files && query.isActive(); f++) {

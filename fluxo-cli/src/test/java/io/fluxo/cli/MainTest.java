@@ -34,7 +34,7 @@ class MainTest {
         String out = run("demo", "--orders", "500", "--files", "3", "--interval", "0", "--dir", dir.toString());
         assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(3);
         assertThat(out).contains("Streaming 3 files of 500 orders").contains("Batch: 0").contains("batch 0 | ")
-                .contains("|order_id|").contains("== Revenue per category").contains("|category|");
+                .contains("|window_start|category|revenue|orders|").contains("== Revenue per category").contains("|category|");
         for (String category : DemoCommand.CATEGORIES) {
             assertThat(out).contains(category);
         }

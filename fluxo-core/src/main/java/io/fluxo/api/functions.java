@@ -194,6 +194,21 @@ public final class functions {
         return call("date_format", c, lit(format));
     }
 
+    /** The tumbling event-time window of {@code timeColumn}, a {@code STRUCT<start, end>}: {@code "5 minutes"}. */
+    public static Column window(Column timeColumn, String windowDuration) {
+        return call("window", timeColumn, lit(windowDuration)).as("window");
+    }
+
+    /** Sliding windows: each row belongs to every window of {@code windowDuration} starting every {@code slide}. */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
+        return call("window", timeColumn, lit(windowDuration), lit(slideDuration)).as("window");
+    }
+
+    /** Windows aligned to the epoch plus {@code startTime} (e.g. {@code "15 minutes"} for :15, :45 … windows). */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration, String startTime) {
+        return call("window", timeColumn, lit(windowDuration), lit(slideDuration), lit(startTime)).as("window");
+    }
+
     public static Column date_trunc(String unit, Column c) {
         return call("date_trunc", lit(unit), c);
     }
