@@ -122,6 +122,59 @@ public class StreamingBenchmarks {
         }
     }
 
+    /** A 5-second tumbling window over 1 000 keys with count and sum, update mode, over rate-micro-batch. */
+    @State(Scope.Benchmark)
+    public static class WindowedAggregationQuery {
+        static final long ROWS_PER_BATCH = 4_000_000;
+
+        @Param({"2"})
+        public int threads;
+
+        Session session;
+        StreamingQuery query;
+        final Semaphore batchesDone = new Semaphore(0);
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            session = Session.builder().master("local[" + threads + "]").create();
+            session.streams().addListener(new StreamingQueryListener() {
+                @Override
+                public void onQueryProgress(QueryProgressEvent event) {
+                    batchesDone.release();
+                }
+            });
+            query = session.readStream().format("rate-micro-batch").option("rowsPerBatch", ROWS_PER_BATCH)
+                    .option("numPartitions", threads).option("advanceMillisPerBatch", 1000).load()
+                    .selectExpr("timestamp", "value % 1000 AS k", "value")
+                    .groupBy(io.fluxo.api.functions.expr("window(timestamp, '5 seconds')"),
+                            io.fluxo.api.functions.col("k"))
+                    .agg(io.fluxo.api.functions.expr("count(*)"), io.fluxo.api.functions.expr("sum(value)"))
+                    .writeStream().format("noop").outputMode("update")
+                    .option("checkpointLocation", Files.createTempDirectory("fluxo-bench-window-").toString())
+                    .start();
+        }
+
+        @Setup(Level.Iteration)
+        public void forgetEarlierBatches() {
+            batchesDone.drainPermits();
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            query.stop();
+            session.close();
+        }
+    }
+
+    /** Input rows per second through the windowed aggregation; one operation is one batch. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation((int) WindowedAggregationQuery.ROWS_PER_BATCH)
+    public void windowedAggregation(WindowedAggregationQuery q) throws InterruptedException {
+        q.batchesDone.acquire();
+    }
+
     /** Input rows per second: each operation is one batch of {@link RateQuery#ROWS_PER_BATCH} rows. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)

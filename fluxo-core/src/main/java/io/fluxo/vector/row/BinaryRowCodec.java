@@ -18,6 +18,7 @@ import io.fluxo.vector.DecimalVector;
 import io.fluxo.vector.DoubleVector;
 import io.fluxo.vector.IntVector;
 import io.fluxo.vector.LongVector;
+import io.fluxo.vector.StructVector;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -104,6 +105,15 @@ public final class BinaryRowCodec {
             for (int i = 0; i < n; i++) {
                 len[i] += nulls != null && nulls[i] ? 1 : 5 + offsets[i + 1] - offsets[i];
             }
+        } else if (v instanceof StructVector struct && nulls == null) {
+            // A struct without nulls is its fields one after the other: size them column by column.
+            for (int i = 0; i < n; i++) {
+                len[i] += 1;
+            }
+            StructType st = (StructType) t;
+            for (int f = 0; f < st.size(); f++) {
+                addSizes(struct.field(f), st.field(f).dataType(), n, len);
+            }
         } else {
             for (int i = 0; i < n; i++) {
                 len[i] += nulls != null && nulls[i] ? 1 : 1 + objectBytes(v.getObject(i), t).length;
@@ -182,6 +192,11 @@ public final class BinaryRowCodec {
                     System.arraycopy(data, offsets[i], out, p, len);
                     pos[i] = p + len;
                 }
+            }
+        } else if (v instanceof StructVector struct && nulls == null) {
+            StructType st = (StructType) t;
+            for (int f = 0; f < st.size(); f++) {
+                write(struct.field(f), st.field(f).dataType(), n, out, pos);
             }
         } else {
             for (int i = 0; i < n; i++) {
