@@ -1,5 +1,6 @@
 package io.fluxo.state;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,41 @@ public final class StateStoreRegistry {
         }
         store.beginBatch();
         return store;
+    }
+
+    private final Map<Integer, String> checkedSchemas = new ConcurrentHashMap<>();
+
+    /**
+     * Records what operator {@code operator} keeps (its kind, key and value schemas) with its state on first use, and
+     * refuses a query whose operator at that position keeps something else: its state would be misread.
+     */
+    public void checkSchema(int operator, String kind, String keySchema, String valueSchema) {
+        String text = "operator: " + kind + "\nkey: " + keySchema + "\nvalue: " + valueSchema + "\n";
+        if (text.equals(checkedSchemas.get(operator))) {
+            return;
+        }
+        Path file = stateDir.resolve(Integer.toString(operator)).resolve("_schema");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Path tmp = file.resolveSibling("._schema." + java.util.UUID.randomUUID() + ".tmp");
+                Files.writeString(tmp, text);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                String recorded = Files.readString(file);
+                if (!recorded.equals(text)) {
+                    throw new StateStoreException("STATE_STORE_SCHEMA_MISMATCH", "The state of stateful operator "
+                            + operator + " in " + file.getParent() + " was written by a different operator:\n"
+                            + recorded.strip() + "\nbut this query's operator " + operator + " is:\n" + text.strip()
+                            + "\nA changed stateful query cannot reuse its state: start it on a new checkpoint "
+                            + "location.");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot check the state schema in " + file + ": " + e.getMessage(),
+                    e);
+        }
+        checkedSchemas.put(operator, text);
     }
 
     /** What one stateful operator holds after the last batch, summed over its partitions. */

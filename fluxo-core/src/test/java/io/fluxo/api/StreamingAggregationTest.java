@@ -49,4 +49,21 @@ class StreamingAggregationTest {
         assertThat(out).containsExactlyInAnyOrder("0:a=5", "0:b=2", "0:c=3", "1:a=15", "1:d=1");
         assertThat(Files.isDirectory(chk.resolve("state").resolve("0").resolve("1"))).isTrue();
     }
+
+    @Test
+    void aRestartWithAnotherAggregationOverTheSameStateIsRefused(@TempDir Path chk) {
+        try (Session spark = Session.builder().create()) {
+            MemoryStream input = MemoryStream.create(spark, "k STRING, v BIGINT");
+            StreamingQuery q = start(spark, input, chk, Collections.synchronizedList(new ArrayList<>()));
+            input.addData(Row.of("a", 1L));
+            q.processAllAvailable();
+            q.stop();
+            StreamingQuery changed = input.toDF().groupBy("k").agg(functions.expr("avg(v) AS mean")).writeStream()
+                    .outputMode("update").format("noop").option("checkpointLocation", chk.toString()).start();
+            input.addData(Row.of("a", 2L));
+            org.assertj.core.api.Assertions.assertThatThrownBy(changed::processAllAvailable)
+                    .hasMessageContaining("STATE_STORE_SCHEMA_MISMATCH").hasMessageContaining("sum(v)")
+                    .hasMessageContaining("avg(v)").hasMessageContaining("new checkpoint location");
+        }
+    }
 }

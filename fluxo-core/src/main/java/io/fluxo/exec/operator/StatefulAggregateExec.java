@@ -85,6 +85,8 @@ public final class StatefulAggregateExec implements PhysicalOperator {
 
     @Override
     public BatchIterator open(int partition, TaskContext context) {
+        stores.checkSchema(operatorId, "aggregate " + aggregates.stream().map(AggregateSpec::description).toList(),
+                describe(keyTypes), describe(stateTypes));
         StateStore store = stores.acquire(operatorId, partition, stateVersion);
         try {
             return run(store, partition, context);
@@ -340,6 +342,10 @@ public final class StatefulAggregateExec implements PhysicalOperator {
             }
         }
         return out;
+    }
+
+    private static String describe(List<DataType> types) {
+        return types.stream().map(DataType::sql).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     private static ColumnVector[] allocate(List<DataType> types, int capacity) {

@@ -82,6 +82,8 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
 
     @Override
     public BatchIterator open(int partition, TaskContext context) {
+        stores.checkSchema(operatorId, "dropDuplicates", boundKeys.stream().map(k -> k.dataType().sql())
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")")), "(forget at BIGINT)");
         StateStore store = stores.acquire(operatorId, partition, stateVersion);
         try {
             List<ColumnBatch> out = run(store, partition, context);
