@@ -65,10 +65,58 @@ class CrashRecoveryTest {
         }
     }
 
+    @Test
+    void killedMidBatchThreeTimesAWindowedAggregationEmitsEachWindowOnceWithItsFullCount(@TempDir Path in,
+            @TempDir Path out, @TempDir Path chk) throws Exception {
+        // File f holds 50 rows with event times in [10 f, 10 f + 10) seconds: exactly one window each.
+        for (int f = 0; f < FILES; f++) {
+            StringBuilder lines = new StringBuilder();
+            for (int r = 0; r < ROWS_PER_FILE; r++) {
+                lines.append("{\"id\":").append(f * ROWS_PER_FILE + r).append(",\"ts\":\"")
+                        .append(java.time.Instant.ofEpochMilli(f * 10_000L + r * 200L)).append("\"}\n");
+            }
+            Path tmp = in.resolve(".f" + f);
+            Files.writeString(tmp, lines);
+            Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L + f * 1000L));
+            Files.move(tmp, in.resolve(String.format("f%02d.json", f)));
+        }
+        long lastKilledBatch = -1;
+        for (int kill = 0; kill < 3; kill++) {
+            Process child = startChild(in, out, chk, "run", "window");
+            long batch = awaitUncommittedBatchAfter(chk, lastKilledBatch, child);
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            lastKilledBatch = batch;
+        }
+        Process finish = startChild(in, out, chk, "finish", "window");
+        Path log = out.resolveSibling(out.getFileName() + ".child.log");
+        assertThat(finish.waitFor(120, TimeUnit.SECONDS)).as("the last run finishes").isTrue();
+        assertThat(finish.exitValue()).as(Files.readString(log)).isZero();
+        Files.delete(log);
+
+        try (Session spark = Session.builder().create()) {
+            List<String> windows = new ArrayList<>();
+            spark.read().schema("start TIMESTAMP, n BIGINT, ids BIGINT").json(out.toString()).orderBy("start")
+                    .collectAsList().forEach(r -> windows.add(r.getInstant(0).getEpochSecond() + ":" + r.get(1)
+                            + ":" + r.get(2)));
+            List<String> expected = new ArrayList<>();
+            // The last window stays open: no later event time moves the watermark past its end.
+            for (int f = 0; f < FILES - 1; f++) {
+                long first = (long) f * ROWS_PER_FILE;
+                long sum = (first + first + ROWS_PER_FILE - 1) * ROWS_PER_FILE / 2;
+                expected.add(f * 10 + ":" + ROWS_PER_FILE + ":" + sum);
+            }
+            assertThat(windows).containsExactlyElementsOf(expected);
+        }
+    }
+
     private static Process startChild(Path in, Path out, Path chk, String mode) throws Exception {
+        return startChild(in, out, chk, mode, "rows");
+    }
+
+    private static Process startChild(Path in, Path out, Path chk, String mode, String query) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SlowFileQueryMain.class.getName(), in.toString(), out.toString(), chk.toString(), mode)
+                SlowFileQueryMain.class.getName(), in.toString(), out.toString(), chk.toString(), mode, query)
                 .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".child.log").toFile())
                 .start();
     }

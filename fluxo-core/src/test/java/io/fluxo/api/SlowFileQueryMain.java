@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The child JVM of {@link CrashRecoveryTest}: a JSON file stream (one file per batch, each read slowly so the test
- * can kill the JVM mid-batch) written to a JSON file sink. {@code run} runs until killed; {@code finish} processes
+ * can kill the JVM mid-batch) written to a JSON file sink, as it is or (fifth argument {@code window}) counted per
+ * 10-second event-time window in append mode. {@code run} runs until killed; {@code finish} processes
  * what is left with {@code Trigger.availableNow()} and exits.
  */
 public final class SlowFileQueryMain {
@@ -27,11 +28,20 @@ public final class SlowFileQueryMain {
     public static void main(String[] args) throws Exception {
         Path in = Path.of(args[0]);
         boolean finish = args[3].equals("finish");
-        StructType schema = SqlParser.parseTableSchema("id BIGINT");
+        boolean windowed = args.length > 4 && args[4].equals("window");
+        StructType schema = SqlParser.parseTableSchema(windowed ? "id BIGINT, ts TIMESTAMP" : "id BIGINT");
         FileStreamSource files = new FileStreamSource(FileFormats.forName("json"), in.toString(), schema,
                 FileOptions.of(Map.of("maxFilesPerTrigger", "1")));
-        try (Session spark = Session.builder().create()) {
-            StreamingQuery q = spark.readStream().load(new SlowStream(files, finish ? 0 : 150)).writeStream()
+        try (Session spark = Session.builder().config("fluxo.sql.shuffle.partitions", 3).create()) {
+            DataFrame input = spark.readStream().load(new SlowStream(files, finish ? 0 : 150));
+            if (windowed) {
+                // Counts per 10-second window, emitted once the watermark (no delay) passes the window's end.
+                input = input.withWatermark("ts", "0 seconds")
+                        .groupBy(functions.window(functions.col("ts"), "10 seconds"))
+                        .agg(functions.expr("count(*) AS n"), functions.expr("sum(id) AS ids"))
+                        .selectExpr("window.start AS start", "n", "ids");
+            }
+            StreamingQuery q = input.writeStream().outputMode("append")
                     .format("json").option("checkpointLocation", args[2])
                     .trigger(finish ? Trigger.availableNow() : Trigger.processingTime(0, TimeUnit.MILLISECONDS))
                     .start(args[1]);
