@@ -62,7 +62,8 @@ final class EventTimeKeys {
                     || windowColumns.contains(a.exprId()))) {
                 return i;
             }
-            if (g instanceof ScalarFunctionCall call && call.name().equals("window")
+            if (g instanceof ScalarFunctionCall call
+                    && (call.name().equals("window") || call.name().equals("session_window"))
                     && call.arguments().get(0) instanceof AttributeReference a && times.contains(a.exprId())) {
                 return i;
             }

@@ -2,6 +2,7 @@ package io.fluxo.stream;
 
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.plan.expr.AggregateCall;
+import io.fluxo.plan.expr.ScalarFunctionCall;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Join;
@@ -47,6 +48,12 @@ public final class UnsupportedOperations {
             if (outputMode.equals("append") && EventTimeKeys.keyIndex(a) < 0) {
                 throw error("Invalid streaming output mode: append. This output mode is not supported for streaming "
                         + "aggregations without watermark on streaming DataFrames/DataSets.");
+            }
+            boolean sessions = a.groupingExpressions().stream().anyMatch(g -> g instanceof ScalarFunctionCall c
+                    && c.name().equals("session_window"));
+            if (sessions && outputMode.equals("update")) {
+                throw error("Invalid streaming output mode: update. This output mode is not supported for session "
+                        + "window streaming aggregations on streaming DataFrames/DataSets.");
             }
             if (a.child().anyNode(c -> c instanceof Aggregate inner && inner.child().isStreaming())) {
                 // Spark 4 refuses chained aggregations without watermarks with its global-watermark check.

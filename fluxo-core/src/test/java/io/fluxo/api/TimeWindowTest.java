@@ -65,6 +65,20 @@ class TimeWindowTest {
     }
 
     @Test
+    void sessionWindowsMergeTheOverlappingWindowsOfEachKeyInABatchQuery() {
+        DataFrame clicks = spark.createDataFrame(List.of(Row.of("a", Instant.parse("2024-01-01T10:00:00Z")),
+                Row.of("a", Instant.parse("2024-01-01T10:00:04Z")), Row.of("a", Instant.parse("2024-01-01T10:00:20Z")),
+                Row.of("b", Instant.parse("2024-01-01T10:00:01Z")), Row.of("b", null)),
+                SqlParser.parseTableSchema("user STRING, ts TIMESTAMP"));
+        DataFrame sessions = clicks.groupBy(functions.col("user"),
+                functions.expr("session_window(ts, '5 seconds') AS s")).agg(functions.expr("count(*) AS n"))
+                .selectExpr("user", "s.start", "s.end", "n").orderBy("user", "start");
+        assertThat(rows(sessions)).containsExactly(
+                "[a,2024-01-01T10:00:00Z,2024-01-01T10:00:09Z,2]", "[a,2024-01-01T10:00:20Z,2024-01-01T10:00:25Z,1]",
+                "[b,2024-01-01T10:00:01Z,2024-01-01T10:00:06Z,1]");
+    }
+
+    @Test
     void badDurationsAreNamed() {
         assertThatThrownBy(() -> events.selectExpr("window(ts, '10 parsecs')"))
                 .hasMessageContaining("'10 parsecs' of window() is not a valid interval");

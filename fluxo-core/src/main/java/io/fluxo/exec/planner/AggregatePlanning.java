@@ -1,5 +1,6 @@
 package io.fluxo.exec.planner;
 
+import io.fluxo.errors.AnalysisException;
 import io.fluxo.exec.Binder;
 import io.fluxo.exec.PhysicalOperator;
 import io.fluxo.exec.operator.GatherExec;
@@ -7,14 +8,18 @@ import io.fluxo.exec.operator.HashAggregateExec;
 import io.fluxo.exec.operator.HashAggregateExec.AggregateSpec;
 import io.fluxo.exec.operator.HashAggregateExec.Mode;
 import io.fluxo.exec.operator.ProjectExec;
+import io.fluxo.exec.operator.SessionWindowAggregateExec;
 import io.fluxo.exec.operator.ShuffleExchangeExec;
 import io.fluxo.exec.operator.StatefulAggregateExec;
+import io.fluxo.function.scalar.TimeWindowFunctions;
 import io.fluxo.plan.expr.AggregateCall;
 import io.fluxo.plan.expr.Alias;
 import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.expr.BoundReference;
 import io.fluxo.plan.expr.Expression;
+import io.fluxo.plan.expr.Literal;
 import io.fluxo.plan.expr.NamedExpression;
+import io.fluxo.plan.expr.ScalarFunctionCall;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.types.DataType;
@@ -64,7 +69,10 @@ final class AggregatePlanning {
         finalOutput.addAll(resultAttrs);
 
         PhysicalOperator aggregated;
-        if (stateful == null && child.numPartitions() == 1) {
+        int session = sessionWindowKey(grouping);
+        if (session >= 0) {
+            aggregated = planSessionWindows(grouping, session, specs, finalOutput, child, settings, stateful);
+        } else if (stateful == null && child.numPartitions() == 1) {
             aggregated = new HashAggregateExec(Mode.COMPLETE, boundKeys, specs, finalOutput, child);
         } else {
             List<AttributeReference> partialOutput = new ArrayList<>(keyAttrs);
@@ -92,6 +100,55 @@ final class AggregatePlanning {
                             stateful.lateWatermarkMicros(), stateful.evictionWatermarkMicros());
         }
 
+        return project(agg, grouping, calls, keyAttrs, resultAttrs, finalOutput, aggregated);
+    }
+
+    /** The grouping key that is a {@code session_window(ts, gap)} call, or -1. */
+    private static int sessionWindowKey(List<Expression> grouping) {
+        for (int i = 0; i < grouping.size(); i++) {
+            if (grouping.get(i) instanceof ScalarFunctionCall c && c.name().equals("session_window")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Sessions need every row of a key in one place: exchange raw rows on the other keys, then merge windows. */
+    private static PhysicalOperator planSessionWindows(List<Expression> grouping, int session,
+            List<AggregateSpec> specs, List<AttributeReference> finalOutput, PhysicalOperator child,
+            PlannerSettings settings, StatefulAggregate stateful) {
+        ScalarFunctionCall call = (ScalarFunctionCall) grouping.get(session);
+        if (!(call.arguments().get(1) instanceof Literal gap) || gap.value() == null) {
+            throw new AnalysisException("INVALID_WINDOW_DURATION", "session_window() in GROUP BY needs a constant gap "
+                    + "duration such as '10 minutes'.");
+        }
+        Object gapValue = gap.value();
+        long gapMicros = TimeWindowFunctions.sessionGapMicros(gapValue instanceof byte[] b
+                ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : gapValue.toString());
+        List<Expression> others = new ArrayList<>(grouping);
+        others.remove(session);
+        if (stateful != null && others.isEmpty()) {
+            // As Spark, which fails the first batch of such a query.
+            throw new AnalysisException("UNSUPPORTED_FEATURE.STREAMING_SESSION_WINDOW", "Global aggregation with "
+                    + "session window in streaming query is not supported.");
+        }
+        List<Expression> boundOthers = Binder.bindAll(others, child.output());
+        int partitions = stateful != null ? stateful.numStatePartitions() : settings.shufflePartitions();
+        PhysicalOperator exchanged = others.isEmpty() ? new GatherExec(child)
+                : new ShuffleExchangeExec(boundOthers, partitions, child);
+        Expression time = Binder.bind(call.arguments().get(0), child.output());
+        if (stateful == null) {
+            return new SessionWindowAggregateExec(boundOthers, time, gapMicros, session, specs, finalOutput,
+                    exchanged, null, -1, 0, "complete", false, 0, 0);
+        }
+        return new SessionWindowAggregateExec(boundOthers, time, gapMicros, session, specs, finalOutput, exchanged,
+                stateful.stores(), stateful.operatorId(), stateful.stateVersion(), stateful.outputMode(),
+                stateful.eventTimeKey() >= 0, stateful.lateWatermarkMicros(), stateful.evictionWatermarkMicros());
+    }
+
+    private static PhysicalOperator project(Aggregate agg, List<Expression> grouping, List<AggregateCall> calls,
+            List<AttributeReference> keyAttrs, List<AttributeReference> resultAttrs,
+            List<AttributeReference> finalOutput, PhysicalOperator aggregated) {
         List<Expression> projections = new ArrayList<>();
         for (Expression e : agg.aggregateExpressions()) {
             Expression rewritten = e.transformDown(x -> {

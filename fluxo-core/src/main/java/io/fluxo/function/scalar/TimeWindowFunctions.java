@@ -10,6 +10,7 @@ import io.fluxo.vector.ArrayVector;
 import io.fluxo.vector.ColumnVector;
 import io.fluxo.vector.LongVector;
 import io.fluxo.vector.StructVector;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +33,7 @@ public final class TimeWindowFunctions {
     public static void register(FunctionRegistry registry) {
         registry.register(FunctionDefinition.of("window", 2, 4, b -> bind(b, false)));
         registry.register(FunctionDefinition.of(WINDOWS_FUNCTION, 4, 4, b -> bind(b, true)));
+        registry.register(FunctionDefinition.of("session_window", 2, 2, TimeWindowFunctions::bindSession));
     }
 
     /** Window length, slide and start offset in microseconds, from the constant arguments of a call. */
@@ -78,6 +80,38 @@ public final class TimeWindowFunctions {
         DataType result = all ? new ArrayType(WINDOW_TYPE, false) : WINDOW_TYPE;
         return BoundFunction.of(result, List.of(ts), (a, n, c) -> all ? windows(a[0], n, spec)
                 : tumbling(a[0], n, spec)).withNullability(Nullability.ALWAYS);
+    }
+
+    /**
+     * {@code session_window(ts, gap)} of one row: {@code [ts, ts + gap)}. In GROUP BY the aggregation merges the
+     * overlapping windows of each key into sessions; on its own it is the row's window.
+     */
+    private static BoundFunction bindSession(Binding b) {
+        if (b.type(0) != DataTypes.TimestampType) {
+            throw b.unexpectedType(0, "\"TIMESTAMP\"");
+        }
+        long gap = duration(b, 1, "gapDuration");
+        if (gap <= 0) {
+            throw new AnalysisException("INVALID_WINDOW_DURATION", "The gap duration of session_window() must be "
+                    + "positive, got " + b.constantString(1) + ".");
+        }
+        return BoundFunction.of(WINDOW_TYPE, List.of(DataTypes.TimestampType), (a, n, c) -> {
+            long[] t = ((LongVector) a[0]).values();
+            long[] ends = new long[Math.max(n, 1)];
+            for (int i = 0; i < n; i++) {
+                ends[i] = t[i] + gap;
+            }
+            boolean[] nulls = NullMasks.copy(a[0], n);
+            return StructVector.wrap(WINDOW_TYPE, new ColumnVector[] {
+                LongVector.wrap(DataTypes.TimestampType, Arrays.copyOf(t, Math.max(n, 1)), n,
+                        nulls == null ? null : nulls.clone()),
+                LongVector.wrap(DataTypes.TimestampType, ends, n, nulls == null ? null : nulls.clone())}, n, nulls);
+        }).withNullability(Nullability.ALWAYS);
+    }
+
+    /** The gap of a session_window() call with a constant gap, in microseconds. */
+    public static long sessionGapMicros(String gap) {
+        return micros(gap, "gapDuration");
     }
 
     /** The start of the last window (of this slide) that begins at or before {@code t}. */
