@@ -152,6 +152,7 @@ public final class MicroBatchRunner {
     static final String SHUFFLE_PARTITIONS = "fluxo.sql.shuffle.partitions";
     static final String SNAPSHOT_INTERVAL = "fluxo.sql.streaming.stateStore.minDeltasForSnapshot";
     static final String MIN_BATCHES_TO_RETAIN = "fluxo.sql.streaming.minBatchesToRetain";
+    static final String MULTIPLE_WATERMARK_POLICY = "fluxo.sql.streaming.multipleWatermarkPolicy";
 
     /** The batch's plan: each streaming aggregation becomes a stateful one reading the state of earlier batches. */
     private LogicalPlan withState(long batchId) {
@@ -184,16 +185,18 @@ public final class MicroBatchRunner {
 
     /**
      * After a batch: each withWatermark node's watermark moves up to the latest event time it saw minus its delay;
-     * the query's watermark is the smallest of them (Spark's default multiple-watermark policy). Returns it, in ms.
+     * the query's watermark is the smallest of them (Spark's default multiple-watermark policy) or, with
+     * {@code fluxo.sql.streaming.multipleWatermarkPolicy=max}, the largest. Returns it, in ms.
      */
     private long advanceWatermark() {
-        long global = Long.MAX_VALUE;
+        boolean useMax = conf.getOrDefault(MULTIPLE_WATERMARK_POLICY, "min").trim().equalsIgnoreCase("max");
+        long global = useMax ? Long.MIN_VALUE : Long.MAX_VALUE;
         for (int i = 0; i < watermarks; i++) {
             long max = maxEventTimes.length > i ? maxEventTimes[i].get() : Long.MIN_VALUE;
             if (max != Long.MIN_VALUE) {
                 operatorWatermarks[i] = Math.max(operatorWatermarks[i], max - watermarkDelays[i]);
             }
-            global = Math.min(global, operatorWatermarks[i]);
+            global = useMax ? Math.max(global, operatorWatermarks[i]) : Math.min(global, operatorWatermarks[i]);
         }
         return watermarks == 0 ? watermarkMs : Math.max(watermarkMs, Math.floorDiv(global, 1000));
     }
