@@ -89,7 +89,7 @@ class SortReferenceProperties {
     @Property(tries = 8)
     void largeInputsSortAcrossOutputBatches(@ForAll long seed) {
         Random random = new Random(seed);
-        check(rows(4500 + random.nextInt(4000), random), random, 4096);
+        check(rows(4500 + random.nextInt(4000), random), random, 2048 + random.nextInt(5000));
     }
 
     private static void check(List<Object[]> data, Random random, int maxBatch) {
