@@ -37,7 +37,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * specialize on (BIGINT, INT, STRING, DOUBLE, composite, none), keys computed by an expression (whose NULL rows may
  * hold any value underneath), NULL and empty-string keys, long strings and enough distinct keys to grow the tables,
  * with count, sum, min, max, avg and count(DISTINCT). Each query runs in one partition (a complete aggregation) and
- * in several (partial aggregation, hash exchange, final merge), over inputs cut into many batches.
+ * in several (partial aggregation, hash exchange, final merge), over inputs cut into many batches, now and then
+ * read through a union.
  */
 class AggregateReferenceProperties {
     private static final StructType SCHEMA = new StructType(List.of())
@@ -117,7 +118,16 @@ class AggregateReferenceProperties {
         List<List<Object>> expected = new ArrayList<>();
         reference.forEach((key, acc) -> expected.add(acc.result(key)));
         for (Session session : List.of(single, parallel)) {
-            DataFrame df = query(frame(session, SCHEMA, data, maxBatch, random), grouping);
+            DataFrame input;
+            if (random.nextInt(3) == 0) {
+                // The input as a UNION ALL of two pieces: the union's partitions are its inputs' partitions.
+                int cut = random.nextInt(data.size() + 1);
+                input = frame(session, SCHEMA, data.subList(0, cut), maxBatch, random)
+                        .union(frame(session, SCHEMA, data.subList(cut, data.size()), maxBatch, random));
+            } else {
+                input = frame(session, SCHEMA, data, maxBatch, random);
+            }
+            DataFrame df = query(input, grouping);
             assertSameRows(collect(df), expected, "groupBy " + Arrays.toString(grouping) + " over " + data.size()
                     + " rows, " + session.conf().get("fluxo.sql.shuffle.partitions", "?") + " shuffle partitions");
         }

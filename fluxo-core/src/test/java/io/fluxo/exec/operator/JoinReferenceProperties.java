@@ -26,19 +26,24 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Every join type against a nested-loop join in plain Java, as multisets of rows: equi keys (one, composite, computed,
- * of different integral types) with NULLs (which never match) and duplicates on both sides, residual non-equi
- * conditions, conditions without keys, null-safe equality, empty sides. Each query runs broadcast and shuffled, in
- * one partition and in several.
+ * of different integral types, doubles with NaN and -0.0) with NULLs (which never match) and duplicates on both
+ * sides, residual non-equi conditions, conditions without keys, null-safe equality, empty sides. Each query runs
+ * broadcast and shuffled, in one partition and in several.
  */
 class JoinReferenceProperties {
     private static final StructType LEFT = new StructType(List.of()).add("lid", DataTypes.IntegerType)
-            .add("lk", DataTypes.IntegerType).add("ls", DataTypes.StringType).add("lx", DataTypes.IntegerType);
+            .add("lk", DataTypes.IntegerType).add("ls", DataTypes.StringType).add("lx", DataTypes.IntegerType)
+            .add("ld", DataTypes.DoubleType);
     private static final StructType RIGHT = new StructType(List.of()).add("rid", DataTypes.IntegerType)
-            .add("rk", DataTypes.LongType).add("rs", DataTypes.StringType).add("rx", DataTypes.IntegerType);
+            .add("rk", DataTypes.LongType).add("rs", DataTypes.StringType).add("rx", DataTypes.IntegerType)
+            .add("rd", DataTypes.DoubleType);
     private static final int ID = 0;
     private static final int K = 1;
     private static final int S = 2;
     private static final int X = 3;
+    private static final int D = 4;
+    private static final int WIDTH = 5;
+    private static final double[] DOUBLES = {Double.NaN, -0.0, 0.0, 1.5, Double.longBitsToDouble(0x7ff8000000000123L)};
     private static final String[] TYPES = {"inner", "cross", "left_outer", "right_outer", "full_outer", "left_semi",
         "left_anti"};
     private static final List<Condition> CONDITIONS = List.of(
@@ -61,6 +66,12 @@ class JoinReferenceProperties {
                     (l, r) -> l[X] != null && r[X] != null && (Integer) l[X] < (Integer) r[X]),
             new Condition("lk <=> rk", false, (l, r) -> l.col("lk").eqNullSafe(r.col("rk")),
                     (l, r) -> l[K] == null && r[K] == null || eq(l[K], r[K])),
+            new Condition("ld = rd", true, (l, r) -> l.col("ld").equalTo(r.col("rd")),
+                    (l, r) -> eqDouble(l[D], r[D])),
+            new Condition("ld <=> rd AND lx <= rx", false,
+                    (l, r) -> l.col("ld").eqNullSafe(r.col("rd")).and(l.col("lx").leq(r.col("rx"))),
+                    (l, r) -> (l[D] == null && r[D] == null || eqDouble(l[D], r[D])) && l[X] != null && r[X] != null
+                            && (Integer) l[X] <= (Integer) r[X]),
             new Condition("true", false, (l, r) -> lit(true), (l, r) -> true));
 
     private static Session single;
@@ -132,12 +143,13 @@ class JoinReferenceProperties {
     private static List<Object[]> rows(int n, int domain, boolean longKeys, Random random) {
         List<Object[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Object[] row = new Object[4];
+            Object[] row = new Object[WIDTH];
             row[ID] = i;
             int key = random.nextInt(domain);
             row[K] = random.nextInt(5) == 0 ? null : longKeys ? (Object) (long) key : (Object) key;
             row[S] = random.nextInt(5) == 0 ? null : random.nextInt(6) == 0 ? "" : "s" + random.nextInt(domain);
             row[X] = random.nextInt(6) == 0 ? null : random.nextInt(7) - 3;
+            row[D] = random.nextInt(6) == 0 ? null : DOUBLES[random.nextInt(DOUBLES.length)];
             out.add(row);
         }
         return out;
@@ -163,13 +175,13 @@ class JoinReferenceProperties {
             if (!matched && keepUnmatched || matched && type.equals("left_semi")
                     || !matched && type.equals("left_anti")) {
                 out.add(type.startsWith("left_s") || type.startsWith("left_a") ? Arrays.asList(l)
-                        : concat(l, new Object[4]));
+                        : concat(l, new Object[WIDTH]));
             }
         }
         if (type.equals("right_outer") || type.equals("full_outer")) {
             for (int j = 0; j < right.size(); j++) {
                 if (!rightMatched[j]) {
-                    out.add(concat(new Object[4], right.get(j)));
+                    out.add(concat(new Object[WIDTH], right.get(j)));
                 }
             }
         }
@@ -180,6 +192,16 @@ class JoinReferenceProperties {
         List<Object> row = new ArrayList<>(Arrays.asList(l));
         row.addAll(Arrays.asList(r));
         return row;
+    }
+
+    /** Spark's double equality (TRUE only): NaN equals NaN, -0.0 equals 0.0. */
+    private static boolean eqDouble(Object a, Object b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        double x = (Double) a;
+        double y = (Double) b;
+        return x == y || Double.isNaN(x) && Double.isNaN(y);
     }
 
     /** SQL equality of two non-null values (TRUE only), across INT and BIGINT. */
