@@ -17,6 +17,7 @@ import io.fluxo.types.StructType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -148,7 +149,7 @@ class SortReferenceProperties {
 
     private static List<Key> randomKeys(Random random) {
         List<Integer> columns = new ArrayList<>(List.of(1, 2, 3));
-        java.util.Collections.shuffle(columns, random);
+        Collections.shuffle(columns, random);
         List<Key> keys = new ArrayList<>();
         for (int k = 0; k < 1 + random.nextInt(3); k++) {
             int c = columns.get(k);

@@ -9,6 +9,7 @@ import io.fluxo.api.Session;
 import io.fluxo.exec.BatchedFrames;
 import io.fluxo.sql.SqlParser;
 import io.fluxo.types.StructType;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +29,9 @@ class EarlyBoundColumnsTest {
     @BeforeAll
     static void start() {
         spark = Session.builder().master("local[2]").config(RuntimeConfig.SHUFFLE_PARTITIONS, 3).create();
-        df = spark.createDataFrame(SCHEMA, List.of(BatchedFrames.batch(SCHEMA, List.of(
-                new Object[] {1, 1L, 1.0, "a"}, new Object[] {2, 3L, 2.5, "b"}, new Object[] {null, null, null, null}))));
+        List<Object[]> rows = List.of(new Object[] {1, 1L, 1.0, "a"}, new Object[] {2, 3L, 2.5, "b"},
+                new Object[] {null, null, null, null});
+        df = spark.createDataFrame(SCHEMA, List.of(BatchedFrames.batch(SCHEMA, rows)));
     }
 
     @AfterAll
@@ -42,7 +44,7 @@ class EarlyBoundColumnsTest {
         assertThat(collect(df.filter(df.col("i").equalTo(df.col("l"))).select("s"))).containsExactly(List.of("a"));
         assertThat(collect(df.filter(df.col("i").lt(df.col("d"))).select("s"))).containsExactly(List.of("b"));
         assertThat(collect(df.filter(df.col("i").eqNullSafe(df.col("l"))).select("s"))).containsExactlyInAnyOrder(
-                List.of("a"), java.util.Arrays.asList((Object) null));
+                List.of("a"), Arrays.asList((Object) null));
         assertThat(collect(df.filter(df.col("l").equalTo(1)).select("s"))).containsExactly(List.of("a"));
     }
 
@@ -66,7 +68,7 @@ class EarlyBoundColumnsTest {
     void projectionsOfEarlyBoundColumnsAreNamedAndCoerced() {
         DataFrame sum = df.select(df.col("i").plus(df.col("l")));
         assertThat(sum.columns()).containsExactly("(i + l)");
-        assertThat(collect(sum)).containsExactly(List.of(2L), List.of(5L), java.util.Arrays.asList((Object) null));
+        assertThat(collect(sum)).containsExactly(List.of(2L), List.of(5L), Arrays.asList((Object) null));
         assertThat(collect(df.select(df.col("i").plus(1)).limit(1))).containsExactly(List.of(2));
     }
 }
