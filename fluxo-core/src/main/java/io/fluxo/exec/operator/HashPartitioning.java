@@ -32,6 +32,8 @@ public final class HashPartitioning {
 
     private static void mixColumn(ColumnVector v, int n, long[] h) {
         boolean[] nulls = v.nulls();
+        // A NULL row's slot may hold any value (kernels skip it): mix its hash from before this column instead.
+        long[] beforeColumn = nulls == null ? null : Arrays.copyOf(h, n);
         if (v instanceof LongVector l) {
             long[] values = l.values();
             for (int i = 0; i < n; i++) {
@@ -77,7 +79,7 @@ public final class HashPartitioning {
         if (nulls != null) {
             for (int i = 0; i < n; i++) {
                 if (nulls[i]) {
-                    h[i] = h[i] * 31 + NULL_HASH;
+                    h[i] = beforeColumn[i] * 31 + NULL_HASH;
                 }
             }
         }

@@ -59,6 +59,15 @@ public record Comparison(Op op, Expression left, Expression right) implements Ex
         return BooleanType.INSTANCE;
     }
 
+    /**
+     * Resolved only once the analyzer coerced the operands to one type (as Spark's checkInputDataTypes), so a
+     * comparison of columns a DataFrame bound early ({@code df.col("i").equalTo(df.col("l"))}) is still coerced.
+     */
+    @Override
+    public boolean resolved() {
+        return Expression.super.resolved() && left.dataType().equals(right.dataType());
+    }
+
     @Override
     public boolean nullable() {
         return op != Op.NULL_SAFE_EQUAL && (left.nullable() || right.nullable());
