@@ -1,9 +1,11 @@
 package io.fluxo.bench;
 
+import io.fluxo.api.DataFrame;
 import io.fluxo.api.MemoryStream;
 import io.fluxo.api.Row;
 import io.fluxo.api.Session;
 import io.fluxo.api.StreamingQuery;
+import io.fluxo.api.functions;
 import io.fluxo.stream.StreamingQueryListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,9 +82,9 @@ public class StreamingBenchmarks {
         return q.rows.sum();
     }
 
-    /** rate-micro-batch → filter → project → noop, one measured operation per completed batch. */
+    /** A query over rate-micro-batch running for the whole trial; one measured operation per completed batch. */
     @State(Scope.Benchmark)
-    public static class RateQuery {
+    public abstract static class RunningQuery {
         static final long ROWS_PER_BATCH = 4_000_000;
 
         @Param({"2"})
@@ -91,6 +93,11 @@ public class StreamingBenchmarks {
         Session session;
         StreamingQuery query;
         final Semaphore batchesDone = new Semaphore(0);
+
+        /** The query's output, from {@code rows} of rate-micro-batch (timestamp, value). */
+        abstract DataFrame transform(DataFrame rows);
+
+        abstract String outputMode();
 
         @Setup(Level.Trial)
         public void start() throws Exception {
@@ -101,11 +108,10 @@ public class StreamingBenchmarks {
                     batchesDone.release();
                 }
             });
-            query = session.readStream().format("rate-micro-batch").option("rowsPerBatch", ROWS_PER_BATCH)
-                    .option("numPartitions", threads).load()
-                    .filter("value % 2 = 0").selectExpr("value * 3 AS tripled", "timestamp")
-                    .writeStream().format("noop")
-                    .option("checkpointLocation", Files.createTempDirectory("fluxo-bench-rate-").toString())
+            DataFrame rows = session.readStream().format("rate-micro-batch").option("rowsPerBatch", ROWS_PER_BATCH)
+                    .option("numPartitions", threads).option("advanceMillisPerBatch", 1000).load();
+            query = transform(rows).writeStream().format("noop").outputMode(outputMode())
+                    .option("checkpointLocation", Files.createTempDirectory("fluxo-bench-stream-").toString())
                     .start();
         }
 
@@ -122,47 +128,33 @@ public class StreamingBenchmarks {
         }
     }
 
-    /** A 5-second tumbling window over 1 000 keys with count and sum, update mode, over rate-micro-batch. */
+    /** rate-micro-batch → filter → project → noop. */
     @State(Scope.Benchmark)
-    public static class WindowedAggregationQuery {
-        static final long ROWS_PER_BATCH = 4_000_000;
-
-        @Param({"2"})
-        public int threads;
-
-        Session session;
-        StreamingQuery query;
-        final Semaphore batchesDone = new Semaphore(0);
-
-        @Setup(Level.Trial)
-        public void start() throws Exception {
-            session = Session.builder().master("local[" + threads + "]").create();
-            session.streams().addListener(new StreamingQueryListener() {
-                @Override
-                public void onQueryProgress(QueryProgressEvent event) {
-                    batchesDone.release();
-                }
-            });
-            query = session.readStream().format("rate-micro-batch").option("rowsPerBatch", ROWS_PER_BATCH)
-                    .option("numPartitions", threads).option("advanceMillisPerBatch", 1000).load()
-                    .selectExpr("timestamp", "value % 1000 AS k", "value")
-                    .groupBy(io.fluxo.api.functions.expr("window(timestamp, '5 seconds')"),
-                            io.fluxo.api.functions.col("k"))
-                    .agg(io.fluxo.api.functions.expr("count(*)"), io.fluxo.api.functions.expr("sum(value)"))
-                    .writeStream().format("noop").outputMode("update")
-                    .option("checkpointLocation", Files.createTempDirectory("fluxo-bench-window-").toString())
-                    .start();
+    public static class RateQuery extends RunningQuery {
+        @Override
+        DataFrame transform(DataFrame rows) {
+            return rows.filter("value % 2 = 0").selectExpr("value * 3 AS tripled", "timestamp");
         }
 
-        @Setup(Level.Iteration)
-        public void forgetEarlierBatches() {
-            batchesDone.drainPermits();
+        @Override
+        String outputMode() {
+            return "append";
+        }
+    }
+
+    /** A 5-second tumbling window over 1 000 keys with count and sum, update mode. */
+    @State(Scope.Benchmark)
+    public static class WindowedAggregationQuery extends RunningQuery {
+        @Override
+        DataFrame transform(DataFrame rows) {
+            return rows.selectExpr("timestamp", "value % 1000 AS k", "value")
+                    .groupBy(functions.expr("window(timestamp, '5 seconds')"), functions.col("k"))
+                    .agg(functions.expr("count(*)"), functions.expr("sum(value)"));
         }
 
-        @TearDown(Level.Trial)
-        public void stop() {
-            query.stop();
-            session.close();
+        @Override
+        String outputMode() {
+            return "update";
         }
     }
 
@@ -170,16 +162,16 @@ public class StreamingBenchmarks {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    @OperationsPerInvocation((int) WindowedAggregationQuery.ROWS_PER_BATCH)
+    @OperationsPerInvocation((int) RunningQuery.ROWS_PER_BATCH)
     public void windowedAggregation(WindowedAggregationQuery q) throws InterruptedException {
         q.batchesDone.acquire();
     }
 
-    /** Input rows per second: each operation is one batch of {@link RateQuery#ROWS_PER_BATCH} rows. */
+    /** Input rows per second: each operation is one batch of {@link RunningQuery#ROWS_PER_BATCH} rows. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    @OperationsPerInvocation((int) RateQuery.ROWS_PER_BATCH)
+    @OperationsPerInvocation((int) RunningQuery.ROWS_PER_BATCH)
     public void rateFilterProjectNoop(RateQuery q) throws InterruptedException {
         q.batchesDone.acquire();
     }

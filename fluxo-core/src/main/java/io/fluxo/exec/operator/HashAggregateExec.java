@@ -3,7 +3,6 @@ package io.fluxo.exec.operator;
 import io.fluxo.exec.BatchIterator;
 import io.fluxo.exec.PhysicalOperator;
 import io.fluxo.exec.TaskContext;
-import io.fluxo.exec.expr.ExpressionCompiler;
 import io.fluxo.exec.expr.VectorEvaluator;
 import io.fluxo.exec.hash.GroupByHashTable;
 import io.fluxo.function.BoundAggregateFunction;
@@ -69,10 +68,10 @@ public final class HashAggregateExec implements PhysicalOperator {
 
     @Override
     public BatchIterator open(int partition, TaskContext context) {
-        VectorEvaluator[] keys = compile(boundKeys, context);
+        VectorEvaluator[] keys = Operators.compile(boundKeys, context);
         List<VectorEvaluator[]> args = new ArrayList<>();
         for (AggregateSpec a : aggregates) {
-            args.add(compile(a.boundArguments(), context));
+            args.add(Operators.compile(a.boundArguments(), context));
         }
         GroupByHashTable table = GroupByHashTable.create(keyTypes);
         GroupedAggregator[] states = new GroupedAggregator[aggregates.size()];
@@ -166,14 +165,6 @@ public final class HashAggregateExec implements PhysicalOperator {
                 return new ColumnBatch(cols.toArray(ColumnVector[]::new), count);
             }
         };
-    }
-
-    private static VectorEvaluator[] compile(List<Expression> es, TaskContext context) {
-        VectorEvaluator[] out = new VectorEvaluator[es.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ExpressionCompiler.compile(es.get(i), context.evalContext());
-        }
-        return out;
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class HashJoinExec implements PhysicalOperator {
     @Override
     public BatchIterator open(int partition, TaskContext context) {
         BuildSide side = buildSide(broadcast ? 0 : partition, context);
-        VectorEvaluator[] keys = compile(probeKeys, context);
+        VectorEvaluator[] keys = Operators.compile(probeKeys, context);
         PredicateEvaluator condition = residual.map(r -> ExpressionCompiler.compilePredicate(r, context.evalContext()))
                 .orElse(null);
         BatchIterator in = probe.open(partition, context);
@@ -305,7 +305,7 @@ public final class HashJoinExec implements PhysicalOperator {
         List<DataType> types = build.output().stream().map(AttributeReference::dataType).toList();
         ColumnBatch rows = batches.isEmpty() ? ColumnBatch.concat(List.of(), types) : ColumnBatch.concat(batches, types);
         int n = rows.numRows();
-        VectorEvaluator[] keys = compile(buildKeys, context);
+        VectorEvaluator[] keys = Operators.compile(buildKeys, context);
         ColumnVector[] keyVectors = new ColumnVector[keys.length];
         for (int k = 0; k < keys.length; k++) {
             keyVectors[k] = keys[k].evaluate(rows);
@@ -330,14 +330,6 @@ public final class HashJoinExec implements PhysicalOperator {
             head[ids[i]] = i;
         }
         return new BuildSide(rows, types, table, head, next);
-    }
-
-    private static VectorEvaluator[] compile(List<Expression> es, TaskContext context) {
-        VectorEvaluator[] out = new VectorEvaluator[es.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ExpressionCompiler.compile(es.get(i), context.evalContext());
-        }
-        return out;
     }
 
     @Override

@@ -134,11 +134,11 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
         List<Item> items = new ArrayList<>();
 
         // Stored sessions of every key come first: the watermark may close sessions of keys without new rows.
-        ColumnVector[] storedSessions = allocate(sessionTypes, 16);
+        ColumnVector[] storedSessions = Operators.allocate(sessionTypes, 16);
         if (store != null) {
             List<byte[][]> entries = new ArrayList<>();
             store.forEach((k, v) -> entries.add(new byte[][] {k, v}));
-            ColumnVector[] storedKeys = allocate(keyTypes, Math.max(1, entries.size()));
+            ColumnVector[] storedKeys = Operators.allocate(keyTypes, Math.max(1, entries.size()));
             for (byte[][] entry : entries) {
                 keyCodec.decode(entry[0], 0, storedKeys);
             }
@@ -158,11 +158,11 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
             }
         }
 
-        VectorEvaluator[] keyEvals = compile(otherKeys, context);
+        VectorEvaluator[] keyEvals = Operators.compile(otherKeys, context);
         VectorEvaluator timeEval = ExpressionCompiler.compile(eventTime, context.evalContext());
         List<VectorEvaluator[]> argEvals = new ArrayList<>();
         for (AggregateSpec a : aggregates) {
-            argEvals.add(compile(a.boundArguments(), context));
+            argEvals.add(Operators.compile(a.boundArguments(), context));
         }
         List<ColumnBatch> batches = new ArrayList<>();
         long late = 0;
@@ -285,7 +285,7 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
         int total = sessions.size();
         boolean append = outputMode.equals("append");
         boolean complete = outputMode.equals("complete") || store == null;
-        ColumnVector[] allKeys = allocate(keyTypes, Math.max(1, keys.size()));
+        ColumnVector[] allKeys = Operators.allocate(keyTypes, Math.max(1, keys.size()));
         if (!keyTypes.isEmpty()) {
             keys.appendKeys(0, keys.size(), allKeys);
         }
@@ -345,7 +345,7 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
             BinaryRowCodec sessionCodec, List<DataType> sessionTypes, List<long[]> sessions, long[] starts,
             long[] ends, GroupedAggregator[] aggs) {
         int total = sessions.size();
-        ColumnVector[] stateColumns = allocate(stateTypes, Math.max(1, total));
+        ColumnVector[] stateColumns = Operators.allocate(stateTypes, Math.max(1, total));
         int column = 0;
         for (int a = 0; a < aggs.length; a++) {
             int width = aggregates.get(a).function().stateTypes().size();
@@ -386,22 +386,6 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
             }
             store.put(keyBytes, value.array());
         }
-    }
-
-    private static VectorEvaluator[] compile(List<Expression> es, TaskContext context) {
-        VectorEvaluator[] out = new VectorEvaluator[es.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ExpressionCompiler.compile(es.get(i), context.evalContext());
-        }
-        return out;
-    }
-
-    private static ColumnVector[] allocate(List<DataType> types, int capacity) {
-        ColumnVector[] out = new ColumnVector[types.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ColumnVector.allocate(types.get(i), capacity);
-        }
-        return out;
     }
 
     @Override

@@ -194,8 +194,8 @@ public final class StatefulAggregateExec implements PhysicalOperator {
         store.forEach((k, v) -> entries.add(new byte[][] {k, v}));
         for (int from = 0; from < entries.size(); from += ColumnBatch.DEFAULT_SIZE) {
             int count = Math.min(ColumnBatch.DEFAULT_SIZE, entries.size() - from);
-            ColumnVector[] keys = allocate(keyTypes, count);
-            ColumnVector[] states = allocate(stateTypes, count);
+            ColumnVector[] keys = Operators.allocate(keyTypes, count);
+            ColumnVector[] states = Operators.allocate(stateTypes, count);
             for (int i = 0; i < count; i++) {
                 byte[][] entry = entries.get(from + i);
                 keyCodec.decode(entry[0], 0, keys);
@@ -235,8 +235,8 @@ public final class StatefulAggregateExec implements PhysicalOperator {
         store.forEach((k, v) -> pending.add(new byte[][] {k, v}));
         for (int from = 0; from < pending.size(); from += ColumnBatch.DEFAULT_SIZE) {
             int count = Math.min(ColumnBatch.DEFAULT_SIZE, pending.size() - from);
-            ColumnVector[] keys = allocate(keyTypes, count);
-            ColumnVector[] states = allocate(stateTypes, count);
+            ColumnVector[] keys = Operators.allocate(keyTypes, count);
+            ColumnVector[] states = Operators.allocate(stateTypes, count);
             for (int i = 0; i < count; i++) {
                 byte[][] entry = pending.get(from + i);
                 keyCodec.decode(entry[0], 0, keys);
@@ -256,7 +256,7 @@ public final class StatefulAggregateExec implements PhysicalOperator {
         byte[] bytes = encoded.bytes();
         int[] offsets = encoded.offsets();
         boolean[] seen = new boolean[newGroups];
-        ColumnVector[] states = allocate(stateTypes, 16);
+        ColumnVector[] states = Operators.allocate(stateTypes, 16);
         int[] ids = new int[16];
         int count = 0;
         for (int r = 0; r < n; r++) {
@@ -297,11 +297,11 @@ public final class StatefulAggregateExec implements PhysicalOperator {
         BinaryRowCodec.Encoded stateBytes = new BinaryRowCodec.Encoded();
         for (int from = 0; from < total; from += ColumnBatch.DEFAULT_SIZE) {
             int count = Math.min(ColumnBatch.DEFAULT_SIZE, total - from);
-            ColumnVector[] keys = allocate(keyTypes, count);
+            ColumnVector[] keys = Operators.allocate(keyTypes, count);
             if (!keyTypes.isEmpty()) {
                 table.appendKeys(from, count, keys);
             }
-            ColumnVector[] states = allocate(stateTypes, count);
+            ColumnVector[] states = Operators.allocate(stateTypes, count);
             int column = 0;
             for (int i = 0; i < aggs.length; i++) {
                 int width = aggregates.get(i).function().stateTypes().size();
@@ -346,14 +346,6 @@ public final class StatefulAggregateExec implements PhysicalOperator {
 
     private static String describe(List<DataType> types) {
         return types.stream().map(DataType::sql).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-    }
-
-    private static ColumnVector[] allocate(List<DataType> types, int capacity) {
-        ColumnVector[] out = new ColumnVector[types.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ColumnVector.allocate(types.get(i), capacity);
-        }
-        return out;
     }
 
     @Override
