@@ -86,7 +86,10 @@ public final class Analyzer {
     }
 
     public LogicalPlan analyze(LogicalPlan plan) {
-        LogicalPlan resolved = resolvePlan(plan);
+        // The DataFrame API puts new nodes on analyzed children; a node built from early-bound columns
+        // (df.col("i").plus(1)) looks resolved but still needs naming and type coercion, so the top is always visited.
+        LogicalPlan resolved = plan.resolved() && !(plan instanceof UnresolvedRelation) && !plan.children().isEmpty()
+                ? resolveNode(plan) : resolvePlan(plan);
         CheckAnalysis.check(resolved);
         // Qualifiers only serve name resolution; without them, equal expressions compare equal (t.a + 1 vs a + 1).
         return resolved.transformAllExpressions(Analyzer::dropQualifier);

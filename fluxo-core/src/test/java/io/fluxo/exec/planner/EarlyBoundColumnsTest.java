@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,9 +61,6 @@ class EarlyBoundColumnsTest {
     }
 
     @Test
-    @Disabled("bug: a Project whose expressions are all bound early is taken as analyzed (Analyzer.resolvePlan returns "
-            + "at plan.resolved()), so df.select(df.col(\"i\").plus(1)) is neither aliased nor coerced and planning "
-            + "fails with INTERNAL_ERROR unnamed expression in output")
     void projectionsOfEarlyBoundColumnsAreNamedAndCoerced() {
         DataFrame sum = df.select(df.col("i").plus(df.col("l")));
         assertThat(sum.columns()).containsExactly("(i + l)");
