@@ -66,7 +66,8 @@ public final class MicroBatchRunner {
     private final TriggerSpec trigger;
     private final StreamClock clock;
     private final ZoneId zone;
-    private final Map<String, String> conf;
+    /** Session settings recorded with every batch; the state partition count in it is the checkpoint's. */
+    private Map<String, String> conf;
     private final BatchPlanRunner batchRunner;
     private final Events events;
     private final Checkpoint checkpoint;
@@ -137,9 +138,14 @@ public final class MicroBatchRunner {
             stateStores = new StateStoreRegistry(checkpoint.stateDir(), new StateStoreConf(
                     Integer.parseInt(conf.getOrDefault(SNAPSHOT_INTERVAL, "10")),
                     Integer.parseInt(conf.getOrDefault(MIN_BATCHES_TO_RETAIN, "100"))));
-            numStatePartitions = Integer.parseInt(checkpoint.offsetLog().get(0)
-                    .map(first -> first.metadata().conf().get(SHUFFLE_PARTITIONS))
-                    .orElse(conf.getOrDefault(SHUFFLE_PARTITIONS, "1")));
+            List<Long> logged = checkpoint.offsetLog().batchIds();
+            String recorded = logged.isEmpty() ? null : checkpoint.offsetLog().get(logged.get(0))
+                    .map(first -> first.metadata().conf().get(SHUFFLE_PARTITIONS)).orElse(null);
+            numStatePartitions = Integer.parseInt(recorded != null ? recorded
+                    : this.conf.getOrDefault(SHUFFLE_PARTITIONS, "1"));
+            Map<String, String> fixed = new java.util.TreeMap<>(this.conf);
+            fixed.put(SHUFFLE_PARTITIONS, Integer.toString(numStatePartitions));
+            this.conf = Map.copyOf(fixed);
         } catch (java.io.IOException e) {
             checkpoint.close();
             throw new java.io.UncheckedIOException("cannot open the sources: " + e.getMessage(), e);
@@ -471,6 +477,12 @@ public final class MicroBatchRunner {
         durations.put("addBatch", (t3 - t1) / 1_000_000);
         long nextWatermarkMs = advanceWatermark();
         checkpoint.commitLog().add(batchId, new CommitLog.CommitMetadata(nextWatermarkMs));
+        // Keep the logs of the last minBatchesToRetain batches, as Spark; older ones are never read again.
+        long oldestKept = batchId - Integer.parseInt(conf.getOrDefault(MIN_BATCHES_TO_RETAIN, "100")) + 1;
+        if (oldestKept > 0) {
+            checkpoint.offsetLog().purgeBefore(oldestKept);
+            checkpoint.commitLog().purgeBefore(oldestKept);
+        }
         for (int i = 0; i < sources.size(); i++) {
             sources.get(i).stream().commit(end[i]);
         }

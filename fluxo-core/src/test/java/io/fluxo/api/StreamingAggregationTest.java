@@ -66,4 +66,33 @@ class StreamingAggregationTest {
                     .hasMessageContaining("avg(v)").hasMessageContaining("new checkpoint location");
         }
     }
+
+    @Test
+    void oldLogsArePurgedAndTheStatePartitionCountSurvivesThem(@TempDir Path chk) throws Exception {
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        try (Session spark = Session.builder().config("fluxo.sql.shuffle.partitions", 2)
+                .config("fluxo.sql.streaming.minBatchesToRetain", 2).create()) {
+            MemoryStream input = MemoryStream.create(spark, "k STRING, v BIGINT");
+            StreamingQuery q = start(spark, input, chk, out);
+            for (long i = 1; i <= 5; i++) {
+                input.addData(Row.of("a", i));
+                q.processAllAvailable();
+            }
+            q.stop();
+            try (var files = Files.list(chk.resolve("offsets"))) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted())
+                        .containsExactly("3", "4");
+            }
+            spark.conf().set("fluxo.sql.shuffle.partitions", "5");
+            StreamingQuery again = start(spark, input, chk, out);
+            input.addData(Row.of("a", 100L));
+            again.processAllAvailable();
+            again.stop();
+        }
+        assertThat(out).endsWith("5:a=115");
+        try (var parts = Files.list(chk.resolve("state").resolve("0"))) {
+            assertThat(parts.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_")).sorted())
+                    .containsExactly("0", "1");
+        }
+    }
 }
