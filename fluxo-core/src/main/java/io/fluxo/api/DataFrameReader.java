@@ -76,6 +76,13 @@ public final class DataFrameReader {
     }
 
     public DataFrame load(String... paths) {
+        if (format.equalsIgnoreCase("statestore")) {
+            if (paths.length != 1) {
+                throw new AnalysisException("PATH_NOT_SPECIFIED", "The state store source reads one checkpoint: "
+                        + "load(checkpointLocation).");
+            }
+            return new DataFrame(session, DataSourceRelation.of(new StateStoreScan(Path.of(paths[0]), options)));
+        }
         FileFormat fileFormat = FileFormats.forName(format);
         Map<String, String> opts = new LinkedHashMap<>(options);
         FileOptions fileOptions = FileOptions.of(opts, session.timeZone());

@@ -95,4 +95,30 @@ class StreamingAggregationTest {
                     .containsExactly("0", "1");
         }
     }
+
+    @Test
+    void theStateOfAnOperatorCanBeReadAsATable(@TempDir Path chk) {
+        try (Session spark = Session.builder().config("fluxo.sql.shuffle.partitions", 2).create()) {
+            MemoryStream input = MemoryStream.create(spark, "k STRING, v BIGINT");
+            StreamingQuery q = start(spark, input, chk, Collections.synchronizedList(new ArrayList<>()));
+            input.addData(Row.of("a", 1L), Row.of("b", 2L));
+            q.processAllAvailable();
+            input.addData(Row.of("a", 5L));
+            q.processAllAvailable();
+            q.stop();
+            DataFrame state = spark.read().format("statestore").load(chk.toString());
+            assertThat(state.schema().toDDL()).isEqualTo("key STRUCT<k: STRING> NOT NULL, "
+                    + "value STRUCT<`sum(v)_state0`: BIGINT> NOT NULL, partition_id INT NOT NULL");
+            List<String> rows = new ArrayList<>();
+            state.selectExpr("key.k", "value.`sum(v)_state0`").orderBy("k").collectAsList()
+                    .forEach(r -> rows.add(r.get(0) + "=" + r.get(1)));
+            assertThat(rows).containsExactly("a=6", "b=2");
+            List<String> first = new ArrayList<>();
+            spark.read().format("statestore").option("batchId", 0).load(chk.toString())
+                    .selectExpr("key.k", "value.`sum(v)_state0`").orderBy("k").collectAsList()
+                    .forEach(r -> first.add(r.get(0) + "=" + r.get(1)));
+            assertThat(first).containsExactly("a=1", "b=2");
+            assertThat(state.selectExpr("partition_id").distinct().count()).isBetween(1L, 2L);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import io.fluxo.state.StateStore;
 import io.fluxo.state.StateStoreRegistry;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DataTypes;
+import io.fluxo.types.StructType;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
 import io.fluxo.vector.LongVector;
@@ -98,9 +99,15 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
     public BatchIterator open(int partition, TaskContext context) {
         StateStore store = null;
         if (stores != null) {
+            StructType key = StructType.empty();
+            for (int i = 0, k = 0; i < otherKeys.size() + 1; i++) {
+                if (i != sessionKey) {
+                    key = key.add(output.get(i).name(), otherKeys.get(k++).dataType(), true);
+                }
+            }
             stores.checkSchema(operatorId, "session window aggregate "
-                    + aggregates.stream().map(AggregateSpec::description).toList(),
-                    otherKeys.stream().map(k -> k.dataType().sql()).toList().toString(), stateTypes.toString());
+                    + aggregates.stream().map(AggregateSpec::description).toList(), key.sql(),
+                    "sessions of (start, end, " + stateTypes.stream().map(DataType::sql).toList() + ")");
             store = stores.acquire(operatorId, partition, stateVersion);
         }
         try {

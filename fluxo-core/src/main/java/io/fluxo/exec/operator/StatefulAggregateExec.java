@@ -10,6 +10,7 @@ import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.state.StateStore;
 import io.fluxo.state.StateStoreRegistry;
 import io.fluxo.types.DataType;
+import io.fluxo.types.StructType;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
 import io.fluxo.vector.LongVector;
@@ -86,7 +87,7 @@ public final class StatefulAggregateExec implements PhysicalOperator {
     @Override
     public BatchIterator open(int partition, TaskContext context) {
         stores.checkSchema(operatorId, "aggregate " + aggregates.stream().map(AggregateSpec::description).toList(),
-                describe(keyTypes), describe(stateTypes));
+                keySchema().sql(), valueSchema().sql());
         StateStore store = stores.acquire(operatorId, partition, stateVersion);
         try {
             return run(store, partition, context);
@@ -344,8 +345,25 @@ public final class StatefulAggregateExec implements PhysicalOperator {
         return out;
     }
 
-    private static String describe(List<DataType> types) {
-        return types.stream().map(DataType::sql).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    /** The stored key: the grouping keys, named as in the output. */
+    private StructType keySchema() {
+        StructType schema = StructType.empty();
+        for (int i = 0; i < keyTypes.size(); i++) {
+            schema = schema.add(output.get(i).name(), keyTypes.get(i), true);
+        }
+        return schema;
+    }
+
+    /** The stored value: each aggregate's partial state columns. */
+    private StructType valueSchema() {
+        StructType schema = StructType.empty();
+        for (AggregateSpec a : aggregates) {
+            List<DataType> types = a.function().stateTypes();
+            for (int w = 0; w < types.size(); w++) {
+                schema = schema.add(a.description() + "_state" + w, types.get(w), true);
+            }
+        }
+        return schema;
     }
 
     @Override

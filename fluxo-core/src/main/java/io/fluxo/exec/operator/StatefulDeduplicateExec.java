@@ -10,11 +10,12 @@ import io.fluxo.plan.expr.Expression;
 import io.fluxo.state.StateStore;
 import io.fluxo.state.StateStoreRegistry;
 import io.fluxo.types.DataType;
+import io.fluxo.types.DataTypes;
+import io.fluxo.types.StructType;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
 import io.fluxo.vector.LongVector;
 import io.fluxo.vector.row.BinaryRowCodec;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +28,12 @@ import java.util.List;
 public final class StatefulDeduplicateExec implements PhysicalOperator {
     /** A key that is never forgotten (no watermark on it). */
     private static final long FOREVER = Long.MAX_VALUE;
+    /** The stored value: when the key may be forgotten (event-time microseconds). */
+    static final StructType VALUE_SCHEMA = StructType.empty().add("forget_at", DataTypes.TimestampType, true);
+    private static final BinaryRowCodec VALUE_CODEC = new BinaryRowCodec(List.of(DataTypes.TimestampType));
 
     private final List<Expression> boundKeys;
+    private final List<String> keyNames;
     private final int eventTimeOrdinal;
     private final boolean eventTimeIsKey;
     private final long withinWatermarkDelay;
@@ -46,10 +51,12 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
      * @param withinWatermarkDelay for {@code dropDuplicatesWithinWatermark}: how long after its event time a key is
      *     remembered; -1 otherwise
      */
-    public StatefulDeduplicateExec(List<Expression> boundKeys, int eventTimeOrdinal, boolean eventTimeIsKey,
+    public StatefulDeduplicateExec(List<Expression> boundKeys, List<String> keyNames, int eventTimeOrdinal,
+            boolean eventTimeIsKey,
             long withinWatermarkDelay, long lateWatermark, long evictionWatermark, PhysicalOperator child,
             StateStoreRegistry stores, int operatorId, long stateVersion) {
         this.boundKeys = List.copyOf(boundKeys);
+        this.keyNames = List.copyOf(keyNames);
         this.eventTimeOrdinal = eventTimeOrdinal;
         this.eventTimeIsKey = eventTimeIsKey;
         this.withinWatermarkDelay = withinWatermarkDelay;
@@ -82,8 +89,11 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
 
     @Override
     public BatchIterator open(int partition, TaskContext context) {
-        stores.checkSchema(operatorId, "dropDuplicates", boundKeys.stream().map(k -> k.dataType().sql())
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")")), "(forget at BIGINT)");
+        StructType keySchema = StructType.empty();
+        for (int i = 0; i < boundKeys.size(); i++) {
+            keySchema = keySchema.add(keyNames.get(i), boundKeys.get(i).dataType(), true);
+        }
+        stores.checkSchema(operatorId, "dropDuplicates", keySchema.sql(), VALUE_SCHEMA.sql());
         StateStore store = stores.acquire(operatorId, partition, stateVersion);
         try {
             List<ColumnBatch> out = run(store, partition, context);
@@ -141,7 +151,7 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
                     }
                     long forgetAt = !hasTime || !forgets() ? FOREVER
                             : withinWatermarkDelay >= 0 ? timeValues[i] + withinWatermarkDelay : timeValues[i];
-                    store.put(key, ByteBuffer.allocate(8).putLong(forgetAt).array());
+                    store.put(key, forgetAtBytes(forgetAt));
                     keep[kept++] = i;
                 }
                 store.countDroppedByWatermark(late);
@@ -156,11 +166,24 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
     private void forgetPassedKeys(StateStore store) {
         List<byte[]> passed = new ArrayList<>();
         store.forEach((key, value) -> {
-            if (ByteBuffer.wrap(value).getLong() <= evictionWatermark) {
+            if (forgetAt(value) <= evictionWatermark) {
                 passed.add(key);
             }
         });
         passed.forEach(store::remove);
+    }
+
+    private static byte[] forgetAtBytes(long forgetAt) {
+        BinaryRowCodec.Encoded encoded = new BinaryRowCodec.Encoded();
+        VALUE_CODEC.encode(new ColumnVector[] {LongVector.wrap(DataTypes.TimestampType, new long[] {forgetAt}, 1,
+                null)}, 1, encoded);
+        return Arrays.copyOf(encoded.bytes(), encoded.offsets()[1]);
+    }
+
+    private static long forgetAt(byte[] value) {
+        ColumnVector[] out = {ColumnVector.allocate(DataTypes.TimestampType, 1)};
+        VALUE_CODEC.decode(value, 0, out);
+        return ((LongVector) out[0]).values()[0];
     }
 
     @Override

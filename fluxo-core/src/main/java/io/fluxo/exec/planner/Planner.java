@@ -79,7 +79,10 @@ public final class Planner {
             int eventTime = d.eventTime() == null ? -1 : child.output().indexOf(d.eventTime());
             boolean eventTimeIsKey = d.eventTime() != null && d.deduplicate().keys().stream()
                     .anyMatch(k -> k instanceof AttributeReference a && a.exprId().equals(d.eventTime().exprId()));
-            return new StatefulDeduplicateExec(keys, eventTime, eventTimeIsKey, d.withinWatermarkDelayMicros(),
+            List<String> keyNames = d.deduplicate().keys().stream()
+                    .map(k -> k instanceof AttributeReference a ? a.name() : k.sql()).toList();
+            return new StatefulDeduplicateExec(keys, keyNames, eventTime, eventTimeIsKey,
+                    d.withinWatermarkDelayMicros(),
                     d.lateWatermarkMicros(), d.evictionWatermarkMicros(), exchanged, d.stores(), d.operatorId(),
                     d.stateVersion());
         }
