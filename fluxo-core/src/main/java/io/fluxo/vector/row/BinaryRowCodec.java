@@ -374,24 +374,27 @@ public final class BinaryRowCodec {
         writeInt(out, (int) (v >>> 32));
     }
 
+    /** Little-endian views of byte arrays: one access per value, the same bytes as writing them one by one. */
+    private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     static int putInt(byte[] b, int p, int v) {
-        b[p] = (byte) v;
-        b[p + 1] = (byte) (v >>> 8);
-        b[p + 2] = (byte) (v >>> 16);
-        b[p + 3] = (byte) (v >>> 24);
+        INTS.set(b, p, v);
         return p + 4;
     }
 
     static int putLong(byte[] b, int p, long v) {
-        putInt(b, p, (int) v);
-        return putInt(b, p + 4, (int) (v >>> 32));
+        LONGS.set(b, p, v);
+        return p + 8;
     }
 
     static int getInt(byte[] b, int p) {
-        return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
+        return (int) INTS.get(b, p);
     }
 
     static long getLong(byte[] b, int p) {
-        return (getInt(b, p) & 0xFFFFFFFFL) | ((long) getInt(b, p + 4)) << 32;
+        return (long) LONGS.get(b, p);
     }
 }
