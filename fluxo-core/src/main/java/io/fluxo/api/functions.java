@@ -209,6 +209,11 @@ public final class functions {
         return call("window", timeColumn, lit(windowDuration), lit(slideDuration), lit(startTime)).as("window");
     }
 
+    /** The session window of each row, {@code [ts, ts + gap)}; grouped by, a key's overlapping windows merge. */
+    public static Column session_window(Column timeColumn, String gapDuration) {
+        return call("session_window", timeColumn, lit(gapDuration)).as("session_window");
+    }
+
     public static Column date_trunc(String unit, Column c) {
         return call("date_trunc", lit(unit), c);
     }

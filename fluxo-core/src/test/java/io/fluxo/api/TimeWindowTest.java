@@ -71,8 +71,8 @@ class TimeWindowTest {
                 Row.of("b", Instant.parse("2024-01-01T10:00:01Z")), Row.of("b", null)),
                 SqlParser.parseTableSchema("user STRING, ts TIMESTAMP"));
         DataFrame sessions = clicks.groupBy(functions.col("user"),
-                functions.expr("session_window(ts, '5 seconds') AS s")).agg(functions.expr("count(*) AS n"))
-                .selectExpr("user", "s.start", "s.end", "n").orderBy("user", "start");
+                functions.session_window(functions.col("ts"), "5 seconds")).agg(functions.expr("count(*) AS n"))
+                .selectExpr("user", "session_window.start", "session_window.end", "n").orderBy("user", "start");
         assertThat(rows(sessions)).containsExactly(
                 "[a,2024-01-01T10:00:00Z,2024-01-01T10:00:09Z,2]", "[a,2024-01-01T10:00:20Z,2024-01-01T10:00:25Z,1]",
                 "[b,2024-01-01T10:00:01Z,2024-01-01T10:00:06Z,1]");
