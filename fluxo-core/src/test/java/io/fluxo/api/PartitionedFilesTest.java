@@ -92,4 +92,24 @@ class PartitionedFilesTest {
         assertThatThrownBy(() -> df.write().partitionBy("id", "k").json(dir.resolve("b").toString()))
                 .hasMessageContaining("Cannot use all columns for partition columns");
     }
+
+    @Test
+    void aFileStreamReadsPartitionFoldersWithTheirValues(@TempDir Path in, @TempDir Path chk) throws Exception {
+        Files.createDirectories(in.resolve("day=mon"));
+        Files.createDirectories(in.resolve("day=tue"));
+        Files.writeString(in.resolve("day=mon").resolve("a.json"), "{\"id\": 1}\n");
+        Files.writeString(in.resolve("day=tue").resolve("b.json"), "{\"id\": 2}\n{\"id\": 3}\n");
+        List<String> rows = java.util.Collections.synchronizedList(new ArrayList<>());
+        StreamingQuery q = spark.readStream().schema("day STRING, id INT").json(in.toString()).writeStream()
+                .option("checkpointLocation", chk.toString())
+                .foreachBatch((df, id) -> df.collectAsList().forEach(r -> rows.add(r.get(0) + ":" + r.get(1))))
+                .start();
+        q.processAllAvailable();
+        Files.createDirectories(in.resolve("day=wed"));
+        Files.writeString(in.resolve("day=wed").resolve(".c.json.tmp"), "{\"id\": 4}\n");
+        Files.move(in.resolve("day=wed").resolve(".c.json.tmp"), in.resolve("day=wed").resolve("c.json"));
+        q.processAllAvailable();
+        q.stop();
+        assertThat(rows).containsExactlyInAnyOrder("mon:1", "tue:2", "tue:3", "wed:4");
+    }
 }

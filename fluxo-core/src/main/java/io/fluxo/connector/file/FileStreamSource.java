@@ -163,7 +163,7 @@ public final class FileStreamSource implements MicroBatchStream {
     public synchronized boolean prepareForTriggerAvailableNow() throws IOException {
         availableNow = new HashSet<>();
         if (Files.exists(Path.of(path)) || path.contains("*") || path.contains("?")) {
-            availableNow.addAll(FileListing.listFiles(path, options));
+            availableNow.addAll(listFiles());
         }
         return true;
     }
@@ -178,7 +178,7 @@ public final class FileStreamSource implements MicroBatchStream {
         }
         List<SeenFile> fresh = new ArrayList<>();
         if (Files.exists(Path.of(path)) || path.contains("*") || path.contains("?")) {
-            for (Path p : FileListing.listFiles(path, options)) {
+            for (Path p : listFiles()) {
                 if (!seen.contains(p) && (availableNow == null || availableNow.contains(p))) {
                     fresh.add(new SeenFile(p, Files.getLastModifiedTime(p).toMillis(), Files.size(p)));
                 }
@@ -226,21 +226,61 @@ public final class FileStreamSource implements MicroBatchStream {
     @Override
     public List<InputPartition> planInputPartitions(String start, String end) throws IOException {
         List<Path> files = filesIn(start, end);
-        BatchScan scan = format.createScan(files, schema, options);
+        Path root = Path.of(path).toAbsolutePath().normalize();
+        List<FileListing.PartitionedFile> partitioned = new ArrayList<>();
+        boolean anyPartition = false;
+        if (Files.isDirectory(root)) {
+            for (Path f : files) {
+                java.util.LinkedHashMap<String, String> values = PartitionPaths.valuesOf(root, f);
+                anyPartition |= !values.isEmpty();
+                partitioned.add(new FileListing.PartitionedFile(f, root, values));
+            }
+        }
+        BatchScan scan;
+        int[] columnMap = null;
+        if (anyPartition) {
+            // Partition folders give the columns of the schema named after them; the files give the others.
+            StructType partitions = PartitionPaths.partitionSchema(partitioned.stream()
+                    .map(f -> (java.util.Map<String, String>) f.partitionValues()).toList(), schema, root);
+            StructType data = new StructType(schema.fields().stream().filter(f -> partitions.fields().stream()
+                    .noneMatch(p -> p.name().equalsIgnoreCase(f.name()))).toList());
+            scan = new PartitionedFileScan(format, partitioned, data, partitions, options);
+            columnMap = new int[schema.size()];
+            List<String> scanNames = scan.schema().fields().stream().map(f -> f.name().toLowerCase(
+                    java.util.Locale.ROOT)).toList();
+            for (int i = 0; i < columnMap.length; i++) {
+                columnMap[i] = scanNames.indexOf(schema.field(i).name().toLowerCase(java.util.Locale.ROOT));
+            }
+        } else {
+            scan = format.createScan(files, schema, options);
+        }
         List<InputPartition> out = new ArrayList<>();
         for (InputPartition p : scan.planInputPartitions()) {
-            out.add(new ScanPartition(scan, p));
+            out.add(new ScanPartition(scan, p, columnMap));
         }
         return out;
+    }
+
+    /** The folder's files, with those in {@code name=value} partition folders below it. */
+    private List<Path> listFiles() throws IOException {
+        return FileListing.listPartitioned(List.of(path), options).stream().map(FileListing.PartitionedFile::file)
+                .toList();
     }
 
     @Override
     public PartitionReader createReader(InputPartition partition, int[] requiredColumns) throws IOException {
         ScanPartition p = (ScanPartition) partition;
-        return p.scan().createReader(p.partition(), requiredColumns);
+        int[] columns = requiredColumns;
+        if (p.columnMap() != null) {
+            columns = new int[requiredColumns.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = p.columnMap()[requiredColumns[i]];
+            }
+        }
+        return p.scan().createReader(p.partition(), columns);
     }
 
-    private record ScanPartition(BatchScan scan, InputPartition partition) implements InputPartition {
+    private record ScanPartition(BatchScan scan, InputPartition partition, int[] columnMap) implements InputPartition {
         @Override
         public String description() {
             return partition.description();
