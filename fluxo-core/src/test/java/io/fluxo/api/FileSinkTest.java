@@ -167,4 +167,19 @@ class FileSinkTest {
         assertThat(calls).containsExactly("open 0 0", "row 1", "row 2", "close null", "open 0 1", "close null",
                 "open 0 2", "row 4", "close null");
     }
+
+    @Test
+    void theManifestIsCompactedEveryTenBatchesAndStillListsEveryFile(@TempDir Path out) throws Exception {
+        FileStreamSink sink = new FileStreamSink(out, FileFormats.forName("json"), SCHEMA, FileOptions.empty());
+        for (int batch = 0; batch < 25; batch++) {
+            sink.addBatch(batch, RowConverter.toBatches(List.of(Row.of(batch, "r" + batch)), SCHEMA));
+        }
+        try (Stream<Path> files = Files.list(out.resolve(FileSinkManifest.DIRECTORY))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted())
+                    .containsExactly("19", "19.compact", "20", "21", "22", "23", "24");
+        }
+        assertThat(FileSinkManifest.of(out).batchIds()).hasSize(25).startsWith(0L).endsWith(24L);
+        assertThat(sink.addBatch(3, RowConverter.toBatches(List.of(Row.of(99, "again")), SCHEMA))).isFalse();
+        assertThat(readBack(out, "json")).hasSize(25).contains("0:r0", "24:r24").doesNotContain("99:again");
+    }
 }

@@ -1,5 +1,6 @@
 package io.fluxo.connector.file;
 
+import io.fluxo.checkpoint.AtomicFiles;
 import io.fluxo.checkpoint.BatchLog;
 import io.fluxo.errors.FluxoRuntimeException;
 import java.io.IOException;
@@ -26,41 +27,47 @@ public final class FileSinkManifest {
     public record Entry(String relativePath, long size) {
     }
 
+    /** Every this many batches the entries so far are compacted into one {@code <batchId>.compact} file. */
+    static final int COMPACT_INTERVAL = 10;
+    private static final String COMPACT_SUFFIX = ".compact";
+
+    private static final BatchLog.Codec<List<Entry>> CODEC = new BatchLog.Codec<>() {
+        @Override
+        public String write(List<Entry> entries) {
+            StringBuilder sb = new StringBuilder();
+            for (Entry e : entries) {
+                sb.append(e.size()).append('\t').append(e.relativePath()).append('\n');
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public List<Entry> read(String text, Path file) {
+            List<Entry> entries = new ArrayList<>();
+            int lineNumber = 0;
+            for (String line : text.split("\n")) {
+                lineNumber++;
+                if (line.isEmpty()) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                try {
+                    entries.add(new Entry(line.substring(tab + 1), Long.parseLong(line.substring(0, tab))));
+                } catch (RuntimeException e) {
+                    throw new FluxoRuntimeException("FILE_SINK_MANIFEST_CORRUPT", "The file sink manifest " + file
+                            + " is damaged at line " + lineNumber + ": '" + line + "'.");
+                }
+            }
+            return entries;
+        }
+    };
+
     private final Path root;
     private final BatchLog<List<Entry>> log;
 
     private FileSinkManifest(Path root) {
         this.root = root;
-        this.log = new BatchLog<>(root.resolve(DIRECTORY), new BatchLog.Codec<>() {
-            @Override
-            public String write(List<Entry> entries) {
-                StringBuilder sb = new StringBuilder();
-                for (Entry e : entries) {
-                    sb.append(e.size()).append('\t').append(e.relativePath()).append('\n');
-                }
-                return sb.toString();
-            }
-
-            @Override
-            public List<Entry> read(String text, Path file) {
-                List<Entry> entries = new ArrayList<>();
-                int lineNumber = 0;
-                for (String line : text.split("\n")) {
-                    lineNumber++;
-                    if (line.isEmpty()) {
-                        continue;
-                    }
-                    int tab = line.indexOf('\t');
-                    try {
-                        entries.add(new Entry(line.substring(tab + 1), Long.parseLong(line.substring(0, tab))));
-                    } catch (RuntimeException e) {
-                        throw new FluxoRuntimeException("FILE_SINK_MANIFEST_CORRUPT", "The file sink manifest " + file
-                                + " is damaged at line " + lineNumber + ": '" + line + "'.");
-                    }
-                }
-                return entries;
-            }
-        });
+        this.log = new BatchLog<>(root.resolve(DIRECTORY), CODEC);
     }
 
     /** The manifest of {@code root}, which may not exist yet. */
@@ -78,16 +85,85 @@ public final class FileSinkManifest {
     }
 
     public boolean hasBatch(long batchId) {
-        return Files.exists(log.directory().resolve(Long.toString(batchId)));
+        return batchId <= latestCompaction() || Files.exists(log.directory().resolve(Long.toString(batchId)));
     }
 
-    /** Records the files of {@code batchId}; false when the batch was already recorded (nothing is changed). */
+    /**
+     * Records the files of {@code batchId}; false when the batch was already recorded (nothing is changed). Every
+     * {@value #COMPACT_INTERVAL} batches, the entries so far are written as one compact file and the older entry files
+     * are deleted, so readers open a few files however long the query has run (as Spark's file sink log).
+     */
     public boolean commit(long batchId, List<Entry> files) {
-        return log.add(batchId, files);
+        if (!log.add(batchId, files)) {
+            return false;
+        }
+        if ((batchId + 1) % COMPACT_INTERVAL == 0) {
+            compact(batchId);
+        }
+        return true;
     }
 
+    private void compact(long upTo) {
+        List<Entry> all = new ArrayList<>();
+        long from = latestCompaction();
+        if (from >= 0) {
+            all.addAll(readCompact(from));
+        }
+        for (long id : log.batchIds()) {
+            if (id > from && id <= upTo) {
+                all.addAll(log.get(id).orElseThrow());
+            }
+        }
+        Path compact = log.directory().resolve(upTo + COMPACT_SUFFIX);
+        AtomicFiles.writeIfAbsent(compact, CODEC.write(all));
+        try {
+            for (long id : log.batchIds()) {
+                if (id < upTo) {
+                    Files.deleteIfExists(log.directory().resolve(Long.toString(id)));
+                }
+            }
+            if (from >= 0) {
+                Files.deleteIfExists(log.directory().resolve(from + COMPACT_SUFFIX));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up the file sink manifest " + log.directory() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The last batch id covered by a compact file, or -1. */
+    private long latestCompaction() {
+        if (!Files.isDirectory(log.directory())) {
+            return -1;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(log.directory())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(COMPACT_SUFFIX))
+                    .map(n -> n.substring(0, n.length() - COMPACT_SUFFIX.length()))
+                    .filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
+                    .mapToLong(Long::parseLong).max().orElse(-1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + log.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Entry> readCompact(long id) {
+        Path file = log.directory().resolve(id + COMPACT_SUFFIX);
+        return CODEC.read(AtomicFiles.read(file), file);
+    }
+
+    /** Ids of the committed batches, ascending. */
     public List<Long> batchIds() {
-        return log.batchIds();
+        List<Long> ids = new ArrayList<>();
+        long compacted = latestCompaction();
+        for (long id = 0; id <= compacted; id++) {
+            ids.add(id);
+        }
+        for (long id : log.batchIds()) {
+            if (id > compacted) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /**
@@ -96,12 +172,26 @@ public final class FileSinkManifest {
      */
     public List<Path> files() {
         Set<Path> files = new LinkedHashSet<>();
+        long compacted = latestCompaction();
+        List<List<Entry>> batches = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
+        if (compacted >= 0) {
+            batches.add(readCompact(compacted));
+            sources.add(log.directory().resolve(compacted + COMPACT_SUFFIX));
+        }
         for (long id : log.batchIds()) {
-            for (Entry e : log.get(id).orElseThrow()) {
+            if (id > compacted) {
+                batches.add(log.get(id).orElseThrow());
+                sources.add(log.directory().resolve(Long.toString(id)));
+            }
+        }
+        for (int b = 0; b < batches.size(); b++) {
+            Path source = sources.get(b);
+            for (Entry e : batches.get(b)) {
                 Path file = root.resolve(e.relativePath()).normalize();
                 if (!Files.exists(file)) {
                     throw new UncheckedIOException(new IOException("The file " + FileListing.display(file)
-                            + " listed in the file sink manifest " + log.directory().resolve(Long.toString(id))
+                            + " listed in the file sink manifest " + source
                             + " does not exist: the output folder was changed outside the streaming query."));
                 }
                 files.add(file);
