@@ -83,6 +83,28 @@ class FileStreamTest {
     }
 
     @Test
+    void theSeenFilesLogIsCompactedAndStillRemembersEveryFileAcrossRestarts(@TempDir Path in, @TempDir Path chk)
+            throws Exception {
+        for (int i = 0; i < 23; i++) {
+            arrive(in, String.format("f%02d.json", i), "{\"id\": " + i + "}\n", i);
+        }
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        DataFrame df = spark.readStream().schema("id INT").option("maxFilesPerTrigger", 1).json(in.toString());
+        StreamingQuery q = collect(df, chk, out);
+        q.processAllAvailable();
+        q.stop();
+        try (var files = Files.list(chk.resolve("sources").resolve("0"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted())
+                    .containsExactly("19", "19.compact", "20", "21", "22", "kind");
+        }
+        arrive(in, "late.json", "{\"id\": 99}\n", 99);
+        StreamingQuery again = collect(df, chk, out);
+        again.processAllAvailable();
+        again.stop();
+        assertThat(out).hasSize(24).contains("22:22", "23:99");
+    }
+
+    @Test
     void cleanSourceDeletesCommittedFiles(@TempDir Path in, @TempDir Path chk) throws Exception {
         arrive(in, "a.csv", "1,x\n2,y\n", 1);
         DataFrame df = spark.readStream().format("csv").schema("id INT, v STRING").option("cleanSource", "delete")

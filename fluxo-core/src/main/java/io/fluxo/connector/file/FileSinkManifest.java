@@ -1,7 +1,7 @@
 package io.fluxo.connector.file;
 
-import io.fluxo.checkpoint.AtomicFiles;
 import io.fluxo.checkpoint.BatchLog;
+import io.fluxo.checkpoint.CompactingBatchLog;
 import io.fluxo.errors.FluxoRuntimeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,6 @@ public final class FileSinkManifest {
 
     /** Every this many batches the entries so far are compacted into one {@code <batchId>.compact} file. */
     static final int COMPACT_INTERVAL = 10;
-    private static final String COMPACT_SUFFIX = ".compact";
 
     private static final BatchLog.Codec<List<Entry>> CODEC = new BatchLog.Codec<>() {
         @Override
@@ -63,11 +62,11 @@ public final class FileSinkManifest {
     };
 
     private final Path root;
-    private final BatchLog<List<Entry>> log;
+    private final CompactingBatchLog<Entry> log;
 
     private FileSinkManifest(Path root) {
         this.root = root;
-        this.log = new BatchLog<>(root.resolve(DIRECTORY), CODEC);
+        this.log = new CompactingBatchLog<>(root.resolve(DIRECTORY), CODEC, COMPACT_INTERVAL);
     }
 
     /** The manifest of {@code root}, which may not exist yet. */
@@ -85,85 +84,20 @@ public final class FileSinkManifest {
     }
 
     public boolean hasBatch(long batchId) {
-        return batchId <= latestCompaction() || Files.exists(log.directory().resolve(Long.toString(batchId)));
+        return log.contains(batchId);
     }
 
     /**
      * Records the files of {@code batchId}; false when the batch was already recorded (nothing is changed). Every
-     * {@value #COMPACT_INTERVAL} batches, the entries so far are written as one compact file and the older entry files
-     * are deleted, so readers open a few files however long the query has run (as Spark's file sink log).
+     * {@value #COMPACT_INTERVAL} batches the entries so far are compacted into one file, as Spark's file sink log.
      */
     public boolean commit(long batchId, List<Entry> files) {
-        if (!log.add(batchId, files)) {
-            return false;
-        }
-        if ((batchId + 1) % COMPACT_INTERVAL == 0) {
-            compact(batchId);
-        }
-        return true;
-    }
-
-    private void compact(long upTo) {
-        List<Entry> all = new ArrayList<>();
-        long from = latestCompaction();
-        if (from >= 0) {
-            all.addAll(readCompact(from));
-        }
-        for (long id : log.batchIds()) {
-            if (id > from && id <= upTo) {
-                all.addAll(log.get(id).orElseThrow());
-            }
-        }
-        Path compact = log.directory().resolve(upTo + COMPACT_SUFFIX);
-        AtomicFiles.writeIfAbsent(compact, CODEC.write(all));
-        try {
-            for (long id : log.batchIds()) {
-                if (id < upTo) {
-                    Files.deleteIfExists(log.directory().resolve(Long.toString(id)));
-                }
-            }
-            if (from >= 0) {
-                Files.deleteIfExists(log.directory().resolve(from + COMPACT_SUFFIX));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean up the file sink manifest " + log.directory() + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** The last batch id covered by a compact file, or -1. */
-    private long latestCompaction() {
-        if (!Files.isDirectory(log.directory())) {
-            return -1;
-        }
-        try (java.util.stream.Stream<Path> files = Files.list(log.directory())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(COMPACT_SUFFIX))
-                    .map(n -> n.substring(0, n.length() - COMPACT_SUFFIX.length()))
-                    .filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
-                    .mapToLong(Long::parseLong).max().orElse(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + log.directory() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private List<Entry> readCompact(long id) {
-        Path file = log.directory().resolve(id + COMPACT_SUFFIX);
-        return CODEC.read(AtomicFiles.read(file), file);
+        return log.add(batchId, files);
     }
 
     /** Ids of the committed batches, ascending. */
     public List<Long> batchIds() {
-        List<Long> ids = new ArrayList<>();
-        long compacted = latestCompaction();
-        for (long id = 0; id <= compacted; id++) {
-            ids.add(id);
-        }
-        for (long id : log.batchIds()) {
-            if (id > compacted) {
-                ids.add(id);
-            }
-        }
-        return ids;
+        return log.batchIds();
     }
 
     /**
@@ -172,30 +106,14 @@ public final class FileSinkManifest {
      */
     public List<Path> files() {
         Set<Path> files = new LinkedHashSet<>();
-        long compacted = latestCompaction();
-        List<List<Entry>> batches = new ArrayList<>();
-        List<Path> sources = new ArrayList<>();
-        if (compacted >= 0) {
-            batches.add(readCompact(compacted));
-            sources.add(log.directory().resolve(compacted + COMPACT_SUFFIX));
-        }
-        for (long id : log.batchIds()) {
-            if (id > compacted) {
-                batches.add(log.get(id).orElseThrow());
-                sources.add(log.directory().resolve(Long.toString(id)));
+        for (Entry e : log.all()) {
+            Path file = root.resolve(e.relativePath()).normalize();
+            if (!Files.exists(file)) {
+                throw new UncheckedIOException(new IOException("The file " + FileListing.display(file)
+                        + " listed in the file sink manifest " + log.directory() + " does not exist: the output "
+                        + "folder was changed outside the streaming query."));
             }
-        }
-        for (int b = 0; b < batches.size(); b++) {
-            Path source = sources.get(b);
-            for (Entry e : batches.get(b)) {
-                Path file = root.resolve(e.relativePath()).normalize();
-                if (!Files.exists(file)) {
-                    throw new UncheckedIOException(new IOException("The file " + FileListing.display(file)
-                            + " listed in the file sink manifest " + source
-                            + " does not exist: the output folder was changed outside the streaming query."));
-                }
-                files.add(file);
-            }
+            files.add(file);
         }
         return new ArrayList<>(files);
     }

@@ -1,6 +1,7 @@
 package io.fluxo.connector.file;
 
 import io.fluxo.checkpoint.BatchLog;
+import io.fluxo.checkpoint.CompactingBatchLog;
 import io.fluxo.connector.spi.BatchScan;
 import io.fluxo.connector.spi.InputPartition;
 import io.fluxo.connector.spi.MicroBatchStream;
@@ -37,7 +38,7 @@ public final class FileStreamSource implements MicroBatchStream {
     private final long maxFileAgeMs;
     private final String cleanSource;
     private final Path archiveDir;
-    private BatchLog<List<SeenFile>> log;
+    private CompactingBatchLog<SeenFile> log;
     private final Set<Path> seen = new HashSet<>();
     private long cleanedThrough = -1;
 
@@ -104,7 +105,7 @@ public final class FileStreamSource implements MicroBatchStream {
 
     @Override
     public void open(Path checkpointDir) {
-        log = new BatchLog<>(checkpointDir, new BatchLog.Codec<>() {
+        log = new CompactingBatchLog<>(checkpointDir, new BatchLog.Codec<>() {
             @Override
             public String write(List<SeenFile> files) {
                 StringBuilder sb = new StringBuilder();
@@ -126,9 +127,9 @@ public final class FileStreamSource implements MicroBatchStream {
                 }
                 return out;
             }
-        });
-        for (long id : log.batchIds()) {
-            log.get(id).orElseThrow().forEach(f -> seen.add(f.path()));
+        }, FileSinkManifest.COMPACT_INTERVAL);
+        for (SeenFile f : log.all()) {
+            seen.add(f.path());
         }
     }
 
