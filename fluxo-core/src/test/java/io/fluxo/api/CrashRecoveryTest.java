@@ -116,7 +116,7 @@ class CrashRecoveryTest {
     private static Process startChild(Path in, Path out, Path chk, String mode, String query) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SlowFileQueryMain.class.getName(), in.toString(), out.toString(), chk.toString(), mode, query)
+                HaltingFileQueryMain.class.getName(), in.toString(), out.toString(), chk.toString(), mode, query)
                 .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".child.log").toFile())
                 .start();
     }

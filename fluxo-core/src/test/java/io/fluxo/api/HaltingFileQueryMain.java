@@ -14,15 +14,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The child JVM of {@link CrashRecoveryTest}: a JSON file stream (one file per batch, each read slowly so the test
- * can kill the JVM mid-batch) written to a JSON file sink, as it is or (fifth argument {@code window}) counted per
+ * The child JVM of {@link CrashRecoveryTest}: a JSON file stream (one file per batch; in {@code run} mode the second
+ * batch hangs until the test kills the JVM) written to a JSON file sink, as it is or (fifth argument {@code window}) counted per
  * 10-second event-time window in append mode. {@code run} runs until killed; {@code finish} processes
  * what is left with {@code Trigger.availableNow()} and exits.
  */
-public final class SlowFileQueryMain {
-    private SlowFileQueryMain() {
+public final class HaltingFileQueryMain {
+    private HaltingFileQueryMain() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -33,7 +35,7 @@ public final class SlowFileQueryMain {
         FileStreamSource files = new FileStreamSource(FileFormats.forName("json"), in.toString(), schema,
                 FileOptions.of(Map.of("maxFilesPerTrigger", "1")));
         try (Session spark = Session.builder().config("fluxo.sql.shuffle.partitions", 3).create()) {
-            DataFrame input = spark.readStream().load(new SlowStream(files, finish ? 0 : 150));
+            DataFrame input = spark.readStream().load(new HaltingStream(files, !finish));
             if (windowed) {
                 // Counts per 10-second window, emitted once the watermark (no delay) passes the window's end.
                 input = input.withWatermark("ts", "0 seconds")
@@ -49,14 +51,19 @@ public final class SlowFileQueryMain {
         }
     }
 
-    /** Delays each partition read, widening the window between a batch's offsets and its commit. */
-    private static final class SlowStream implements MicroBatchStream {
+    /**
+     * With {@code halt}, the second batch of this JVM never finishes reading: its offsets are logged, its commit never
+     * comes, and the test kills the JVM exactly there. The first batch of each run (a re-run of the batch the previous
+     * run died in, or a new one) completes, so every run makes progress.
+     */
+    private static final class HaltingStream implements MicroBatchStream {
         private final FileStreamSource files;
-        private final long delayMillis;
+        private final boolean halt;
+        private final AtomicInteger batchesPlanned = new AtomicInteger();
 
-        SlowStream(FileStreamSource files, long delayMillis) {
+        HaltingStream(FileStreamSource files, boolean halt) {
             this.files = files;
-            this.delayMillis = delayMillis;
+            this.halt = halt;
         }
 
         @Override
@@ -91,15 +98,27 @@ public final class SlowFileQueryMain {
 
         @Override
         public List<InputPartition> planInputPartitions(String start, String end) throws IOException {
-            return files.planInputPartitions(start, end);
+            List<InputPartition> partitions = files.planInputPartitions(start, end);
+            if (halt && batchesPlanned.incrementAndGet() > 1) {
+                return partitions.stream().map(p -> (InputPartition) new Held(p)).toList();
+            }
+            return partitions;
+        }
+
+        /** A partition whose reader never returns: the batch stays between its offsets and its commit. */
+        private record Held(InputPartition partition) implements InputPartition {
+            @Override
+            public String description() {
+                return partition.description();
+            }
         }
 
         @Override
         public PartitionReader createReader(InputPartition partition, int[] requiredColumns) throws IOException {
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (partition instanceof Held) {
+                while (true) {
+                    LockSupport.park(this); // until the test kills this JVM
+                }
             }
             return files.createReader(partition, requiredColumns);
         }
