@@ -22,6 +22,7 @@ import io.fluxo.plan.logical.Sort;
 import io.fluxo.plan.logical.SubqueryAlias;
 import io.fluxo.plan.logical.Union;
 import io.fluxo.sql.SqlParser;
+import io.fluxo.types.DateTimeUtils;
 import io.fluxo.types.StructField;
 import io.fluxo.types.StructType;
 import io.fluxo.vector.ColumnBatch;
@@ -315,8 +316,8 @@ public final class DataFrame {
     public DataFrame withWatermark(String eventTime, String delay) {
         long micros;
         try {
-            micros = Trigger.parseMillis(delay) * 1000;
-        } catch (AnalysisException e) {
+            micros = DateTimeUtils.parseIntervalMicros(delay);
+        } catch (IllegalArgumentException e) {
             throw new AnalysisException("CANNOT_PARSE_INTERVAL", "Unable to parse the delay '" + delay
                     + "' of withWatermark: use a number and a unit, such as '10 minutes'.");
         }

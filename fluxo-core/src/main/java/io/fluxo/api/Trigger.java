@@ -2,7 +2,7 @@ package io.fluxo.api;
 
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.stream.TriggerSpec;
-import java.util.Locale;
+import io.fluxo.types.DateTimeUtils;
 import java.util.concurrent.TimeUnit;
 
 /** When a streaming query runs its micro-batches, as Spark's {@code Trigger}. */
@@ -51,40 +51,11 @@ public final class Trigger {
 
     /** Milliseconds of a text interval: {@code "10 seconds"}, {@code "1 minute"}, {@code "500 ms"}, {@code "2h"}. */
     static long parseMillis(String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        if (s.startsWith("interval")) {
-            s = s.substring("interval".length()).trim();
-        }
-        int i = 0;
-        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-            i++;
-        }
-        if (i == 0) {
+        try {
+            return Math.round(DateTimeUtils.parseIntervalMicros(text) / 1000.0);
+        } catch (IllegalArgumentException e) {
             throw invalid(text);
         }
-        double amount = Double.parseDouble(s.substring(0, i));
-        String unit = s.substring(i).trim();
-        double factor;
-        switch (unit) {
-            case "ms": case "milli": case "millis": case "millisecond": case "milliseconds":
-                factor = 1;
-                break;
-            case "": case "s": case "sec": case "secs": case "second": case "seconds":
-                factor = 1000;
-                break;
-            case "m": case "min": case "mins": case "minute": case "minutes":
-                factor = 60_000;
-                break;
-            case "h": case "hour": case "hours":
-                factor = 3_600_000;
-                break;
-            case "d": case "day": case "days":
-                factor = 86_400_000;
-                break;
-            default:
-                throw invalid(text);
-        }
-        return Math.round(amount * factor);
     }
 
     private static AnalysisException invalid(String text) {

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  * The entry of the latest batches stays readable on its own, for re-running a batch.
  */
 public final class CompactingBatchLog<E> {
+    /** How often logs compact unless told otherwise: every 10 batches, as Spark's compactible logs. */
+    public static final int DEFAULT_INTERVAL = 10;
     private static final String COMPACT_SUFFIX = ".compact";
 
     private final BatchLog<List<E>> log;

@@ -26,14 +26,26 @@ final class StateMap {
     }
 
     static int hash(byte[] key) {
-        int h = Arrays.hashCode(key);
+        return hash(key, 0, key.length);
+    }
+
+    /** The hash of {@code bytes[from, to)}, the same as of a key holding just those bytes. */
+    static int hash(byte[] bytes, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + bytes[i];
+        }
         return h ^ (h >>> 16);
     }
 
     private int slot(byte[] key, int hash) {
+        return slot(key, 0, key.length, hash);
+    }
+
+    private int slot(byte[] bytes, int from, int to, int hash) {
         int mask = keys.length - 1;
         int i = hash & mask;
-        while (keys[i] != null && (hashes[i] != hash || !Arrays.equals(keys[i], key))) {
+        while (keys[i] != null && (hashes[i] != hash || !Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to))) {
             i = (i + 1) & mask;
         }
         return i;
@@ -41,6 +53,11 @@ final class StateMap {
 
     byte[] get(byte[] key) {
         return values[slot(key, hash(key))];
+    }
+
+    /** The value of the key held in {@code bytes[from, to)}, without copying it out. */
+    byte[] get(byte[] bytes, int from, int to) {
+        return values[slot(bytes, from, to, hash(bytes, from, to))];
     }
 
     /** Sets the value; returns the previous one, or null. */

@@ -63,6 +63,11 @@ public final class StateStore {
         return map.get(key);
     }
 
+    /** The value of the key in {@code bytes[from, to)} (a row of an encoded batch), without copying the key. */
+    public byte[] get(byte[] bytes, int from, int to) {
+        return map.get(bytes, from, to);
+    }
+
     public void put(byte[] key, byte[] value) {
         byte[] previous = map.put(key, value);
         before.putIfAbsent(new Key(key), previous);

@@ -90,7 +90,6 @@ public final class MicroBatchRunner {
     private volatile boolean triggerActive;
     private final String outputMode;
     /** The withWatermark nodes of the plan, in plan order: their delays and the watermark each has reached. */
-    private final int watermarks;
     private final long[] watermarkDelays;
     private final long[] operatorWatermarks;
     /** The largest event time each withWatermark node saw in the running batch. */
@@ -108,8 +107,7 @@ public final class MicroBatchRunner {
             Events events) {
         this.name = name;
         this.outputMode = outputMode;
-        this.watermarks = EventTimeKeys.watermarked(plan).size();
-        this.watermarkDelays = new long[watermarks];
+        this.watermarkDelays = new long[EventTimeKeys.watermarked(plan).size()];
         int[] node = {0};
         plan.transformUp(p -> {
             if (p instanceof EventTimeWatermark w) {
@@ -117,7 +115,7 @@ public final class MicroBatchRunner {
             }
             return p;
         });
-        this.operatorWatermarks = new long[watermarks];
+        this.operatorWatermarks = new long[watermarkDelays.length];
         this.plan = Objects.requireNonNull(plan, "plan is null");
         this.sink = sink;
         this.trigger = trigger;
@@ -164,7 +162,7 @@ public final class MicroBatchRunner {
     private LogicalPlan withState(long batchId) {
         int[] operatorId = {0};
         int[] watermarkNode = {0};
-        maxEventTimes = new LongAccumulator[watermarks];
+        maxEventTimes = new LongAccumulator[watermarkDelays.length];
         return plan.transformUp(p -> {
             if (p instanceof EventTimeWatermark w) {
                 LongAccumulator max = new LongAccumulator(Math::max, Long.MIN_VALUE);
@@ -197,14 +195,14 @@ public final class MicroBatchRunner {
     private long advanceWatermark() {
         boolean useMax = conf.getOrDefault(MULTIPLE_WATERMARK_POLICY, "min").trim().equalsIgnoreCase("max");
         long global = useMax ? Long.MIN_VALUE : Long.MAX_VALUE;
-        for (int i = 0; i < watermarks; i++) {
+        for (int i = 0; i < watermarkDelays.length; i++) {
             long max = maxEventTimes.length > i ? maxEventTimes[i].get() : Long.MIN_VALUE;
             if (max != Long.MIN_VALUE) {
                 operatorWatermarks[i] = Math.max(operatorWatermarks[i], max - watermarkDelays[i]);
             }
             global = useMax ? Math.max(global, operatorWatermarks[i]) : Math.min(global, operatorWatermarks[i]);
         }
-        return watermarks == 0 ? watermarkMs : Math.max(watermarkMs, Math.floorDiv(global, 1000));
+        return watermarkDelays.length == 0 ? watermarkMs : Math.max(watermarkMs, Math.floorDiv(global, 1000));
     }
 
     private static List<StreamingRelation> streamingLeaves(LogicalPlan plan) {
@@ -523,7 +521,7 @@ public final class MicroBatchRunner {
 
     /** Spark's eventTime block: the batch's watermark and the latest event time seen, when there is a watermark. */
     private Map<String, String> eventTime(long batchWatermarkMs) {
-        if (watermarks == 0) {
+        if (watermarkDelays.length == 0) {
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();

@@ -22,6 +22,78 @@ import java.util.Locale;
  */
 public final class DateTimeUtils {
     public static final long MICROS_PER_SECOND = 1_000_000L;
+
+    /**
+     * Microseconds of an interval written as text: {@code "10 seconds"}, {@code "1 hour 30 minutes"},
+     * {@code "interval 5 minutes"}, {@code "500 ms"}, {@code "2h"}, {@code "0.5 s"}. Units: microsecond(s)/us,
+     * millisecond(s)/ms, second(s)/sec(s)/s, minute(s)/min(s)/m, hour(s)/h, day(s)/d, week(s). Every number needs a
+     * unit, except that a lone number means seconds.
+     *
+     * @throws IllegalArgumentException when the text is not such an interval
+     */
+    public static long parseIntervalMicros(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("interval")) {
+            s = s.substring("interval".length()).trim();
+        }
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("empty interval");
+        }
+        double total = 0;
+        int i = 0;
+        int parts = 0;
+        while (i < s.length()) {
+            int start = i;
+            if (s.charAt(i) == '-' || s.charAt(i) == '+') {
+                i++;
+            }
+            while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+                i++;
+            }
+            if (i == start) {
+                throw new IllegalArgumentException("a number is expected at '" + s.substring(start) + "'");
+            }
+            double amount = Double.parseDouble(s.substring(start, i));
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            int unitStart = i;
+            while (i < s.length() && Character.isLetter(s.charAt(i))) {
+                i++;
+            }
+            String unit = s.substring(unitStart, i);
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            parts++;
+            if (unit.isEmpty() && (parts > 1 || i < s.length())) {
+                throw new IllegalArgumentException("a unit is expected after " + s.substring(start, unitStart).trim());
+            }
+            total += amount * unitMicros(unit.isEmpty() ? "s" : unit);
+        }
+        return Math.round(total);
+    }
+
+    private static long unitMicros(String unit) {
+        switch (unit) {
+            case "us": case "microsecond": case "microseconds":
+                return 1L;
+            case "ms": case "milli": case "millis": case "millisecond": case "milliseconds":
+                return 1_000L;
+            case "s": case "sec": case "secs": case "second": case "seconds":
+                return MICROS_PER_SECOND;
+            case "m": case "min": case "mins": case "minute": case "minutes":
+                return 60 * MICROS_PER_SECOND;
+            case "h": case "hour": case "hours":
+                return 3_600 * MICROS_PER_SECOND;
+            case "d": case "day": case "days":
+                return 86_400 * MICROS_PER_SECOND;
+            case "week": case "weeks":
+                return 7 * 86_400 * MICROS_PER_SECOND;
+            default:
+                throw new IllegalArgumentException("unknown unit '" + unit + "'");
+        }
+    }
     public static final long MICROS_PER_MILLI = 1_000L;
     public static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
 

@@ -73,10 +73,12 @@ final class FluxoCaseEngine implements CaseEngine {
         return sql.stream().map(s -> expr(s)).toArray(Column[]::new);
     }
 
+    private static final java.util.regex.Pattern SORT_ITEM = java.util.regex.Pattern.compile(
+            "(?is)(.*?)(?:\\s+(ASC|DESC))?(?:\\s+NULLS\\s+(FIRST|LAST))?\\s*");
+
     /** An ORDER BY item: an expression, then optionally ASC or DESC and NULLS FIRST or NULLS LAST. */
     static Column sortOrder(String item) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "(?is)(.*?)(?:\\s+(ASC|DESC))?(?:\\s+NULLS\\s+(FIRST|LAST))?\\s*").matcher(item);
+        java.util.regex.Matcher m = SORT_ITEM.matcher(item);
         if (!m.matches()) {
             return expr(item);
         }

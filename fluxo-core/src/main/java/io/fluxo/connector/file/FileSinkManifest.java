@@ -27,8 +27,6 @@ public final class FileSinkManifest {
     public record Entry(String relativePath, long size) {
     }
 
-    /** Every this many batches the entries so far are compacted into one {@code <batchId>.compact} file. */
-    static final int COMPACT_INTERVAL = 10;
 
     private static final BatchLog.Codec<List<Entry>> CODEC = new BatchLog.Codec<>() {
         @Override
@@ -66,7 +64,7 @@ public final class FileSinkManifest {
 
     private FileSinkManifest(Path root) {
         this.root = root;
-        this.log = new CompactingBatchLog<>(root.resolve(DIRECTORY), CODEC, COMPACT_INTERVAL);
+        this.log = new CompactingBatchLog<>(root.resolve(DIRECTORY), CODEC, CompactingBatchLog.DEFAULT_INTERVAL);
     }
 
     /** The manifest of {@code root}, which may not exist yet. */
@@ -89,7 +87,7 @@ public final class FileSinkManifest {
 
     /**
      * Records the files of {@code batchId}; false when the batch was already recorded (nothing is changed). Every
-     * {@value #COMPACT_INTERVAL} batches the entries so far are compacted into one file, as Spark's file sink log.
+     * {@value CompactingBatchLog#DEFAULT_INTERVAL} batches the entries so far are compacted into one file, as Spark's file sink log.
      */
     public boolean commit(long batchId, List<Entry> files) {
         return log.add(batchId, files);

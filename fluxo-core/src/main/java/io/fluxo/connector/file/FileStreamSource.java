@@ -127,7 +127,7 @@ public final class FileStreamSource implements MicroBatchStream {
                 }
                 return out;
             }
-        }, FileSinkManifest.COMPACT_INTERVAL);
+        }, CompactingBatchLog.DEFAULT_INTERVAL);
         for (SeenFile f : log.all()) {
             seen.add(f.path());
         }

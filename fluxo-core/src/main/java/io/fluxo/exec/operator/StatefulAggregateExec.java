@@ -266,7 +266,7 @@ public final class StatefulAggregateExec implements PhysicalOperator {
                 continue;
             }
             seen[g] = true;
-            byte[] state = store.get(Arrays.copyOfRange(bytes, offsets[r], offsets[r + 1]));
+            byte[] state = store.get(bytes, offsets[r], offsets[r + 1]);
             if (state != null) {
                 if (count == ids.length) {
                     ids = Arrays.copyOf(ids, count * 2);

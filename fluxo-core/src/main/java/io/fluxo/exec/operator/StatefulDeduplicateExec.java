@@ -3,7 +3,6 @@ package io.fluxo.exec.operator;
 import io.fluxo.exec.BatchIterator;
 import io.fluxo.exec.PhysicalOperator;
 import io.fluxo.exec.TaskContext;
-import io.fluxo.exec.expr.ExpressionCompiler;
 import io.fluxo.exec.expr.VectorEvaluator;
 import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.expr.Expression;
@@ -116,12 +115,8 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
     }
 
     private List<ColumnBatch> run(StateStore store, int partition, TaskContext context) {
-        VectorEvaluator[] keys = new VectorEvaluator[boundKeys.size()];
-        List<DataType> keyTypes = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = ExpressionCompiler.compile(boundKeys.get(i), context.evalContext());
-            keyTypes.add(boundKeys.get(i).dataType());
-        }
+        VectorEvaluator[] keys = Operators.compile(boundKeys, context);
+        List<DataType> keyTypes = boundKeys.stream().map(Expression::dataType).toList();
         BinaryRowCodec codec = new BinaryRowCodec(keyTypes);
         BinaryRowCodec.Encoded encoded = new BinaryRowCodec.Encoded();
         List<ColumnBatch> out = new ArrayList<>();
@@ -145,10 +140,12 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
                         late++;
                         continue;
                     }
-                    byte[] key = Arrays.copyOfRange(encoded.bytes(), encoded.offsets()[i], encoded.offsets()[i + 1]);
-                    if (store.get(key) != null) {
+                    int from = encoded.offsets()[i];
+                    int to = encoded.offsets()[i + 1];
+                    if (store.get(encoded.bytes(), from, to) != null) {
                         continue;
                     }
+                    byte[] key = Arrays.copyOfRange(encoded.bytes(), from, to);
                     long forgetAt = !hasTime || !forgets() ? FOREVER
                             : withinWatermarkDelay >= 0 ? timeValues[i] + withinWatermarkDelay : timeValues[i];
                     store.put(key, forgetAtBytes(forgetAt));

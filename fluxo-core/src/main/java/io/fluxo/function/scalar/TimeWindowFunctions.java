@@ -5,6 +5,7 @@ import io.fluxo.function.FunctionRegistry;
 import io.fluxo.types.ArrayType;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DataTypes;
+import io.fluxo.types.DateTimeUtils;
 import io.fluxo.types.StructType;
 import io.fluxo.vector.ArrayVector;
 import io.fluxo.vector.ColumnVector;
@@ -172,36 +173,11 @@ public final class TimeWindowFunctions {
 
     /** Microseconds of {@code '10 seconds'}, {@code '1 hour 30 minutes'}, {@code 'interval 5 minutes'}. */
     static long micros(String text, String what) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        if (s.startsWith("interval")) {
-            s = s.substring("interval".length()).trim();
-        }
-        String[] parts = s.split("\\s+");
-        if (parts.length % 2 != 0 || parts.length == 0) {
+        try {
+            return DateTimeUtils.parseIntervalMicros(text);
+        } catch (IllegalArgumentException e) {
             throw invalid(text, what);
         }
-        long total = 0;
-        for (int i = 0; i < parts.length; i += 2) {
-            long amount;
-            try {
-                amount = Long.parseLong(parts[i]);
-            } catch (NumberFormatException e) {
-                throw invalid(text, what);
-            }
-            String unit = parts[i + 1];
-            long factor = switch (unit) {
-                case "microsecond", "microseconds" -> 1L;
-                case "millisecond", "milliseconds" -> 1_000L;
-                case "second", "seconds" -> 1_000_000L;
-                case "minute", "minutes" -> 60_000_000L;
-                case "hour", "hours" -> 3_600_000_000L;
-                case "day", "days" -> 86_400_000_000L;
-                case "week", "weeks" -> 7 * 86_400_000_000L;
-                default -> throw invalid(text, what);
-            };
-            total = Math.addExact(total, Math.multiplyExact(amount, factor));
-        }
-        return total;
     }
 
     private static AnalysisException invalid(String text, String what) {
