@@ -58,7 +58,7 @@ public final class DataFrame {
         return plan;
     }
 
-    private DataFrame with(LogicalPlan next) {
+    DataFrame with(LogicalPlan next) {
         return new DataFrame(session, next);
     }
 
@@ -217,6 +217,30 @@ public final class DataFrame {
             list.add(functions.col(c).expr());
         }
         return new GroupedData(this, list);
+    }
+
+    /**
+     * Groups rows by the values of {@code cols} for {@code mapGroupsWithState} / {@code flatMapGroupsWithState}, as
+     * Spark's {@code groupByKey}: the key given to the function is a {@link Row} of these columns.
+     */
+    public KeyValueGroupedData groupByKey(String col, String... cols) {
+        List<Column> list = new ArrayList<>();
+        list.add(functions.col(col));
+        for (String c : cols) {
+            list.add(functions.col(c));
+        }
+        return groupByKey(list.toArray(Column[]::new));
+    }
+
+    /** As {@link #groupByKey(String, String...)}, with key expressions ({@code col("ts").cast("date")}). */
+    public KeyValueGroupedData groupByKey(Column... cols) {
+        // Resolve the keys now: the function's key row needs their names and types.
+        Project keys = (Project) new DataFrame(session, new Project(exprs(cols), plan)).plan;
+        List<Expression> resolved = new ArrayList<>();
+        for (Expression e : keys.projectList()) {
+            resolved.add(e instanceof Alias a ? a.child() : e);
+        }
+        return new KeyValueGroupedData(this, resolved, keys.output());
     }
 
     /** A global aggregate: {@code df.agg(sum("x"), count("*"))}. */

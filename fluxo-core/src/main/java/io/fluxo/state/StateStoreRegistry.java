@@ -72,10 +72,13 @@ public final class StateStoreRegistry {
                     e);
         }
         checkedSchemas.put(operator, text);
+        kinds.put(operator, kind);
     }
 
+    private final Map<Integer, String> kinds = new ConcurrentHashMap<>();
+
     /** What one stateful operator holds after the last batch, summed over its partitions. */
-    public record OperatorMetrics(int operator, long numRowsTotal, long numRowsUpdated, long numRowsRemoved,
+    public record OperatorMetrics(int operator, String kind, long numRowsTotal, long numRowsUpdated, long numRowsRemoved,
             long numRowsDroppedByWatermark, long memoryUsedBytes, long commitTimeMs, int numPartitions) {
     }
 
@@ -92,7 +95,7 @@ public final class StateStoreRegistry {
             m[6]++;
         });
         List<OperatorMetrics> out = new ArrayList<>();
-        byOperator.forEach((op, m) -> out.add(new OperatorMetrics(op, m[0], m[1], m[2], m[3], m[4], m[5],
+        byOperator.forEach((op, m) -> out.add(new OperatorMetrics(op, kinds.getOrDefault(op, ""), m[0], m[1], m[2], m[3], m[4], m[5],
                 (int) m[6])));
         return out;
     }

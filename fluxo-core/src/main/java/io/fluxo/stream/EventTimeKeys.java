@@ -8,8 +8,10 @@ import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.EventTimeWatermark;
+import io.fluxo.plan.logical.FlatMapGroupsWithState;
 import io.fluxo.plan.logical.Generate;
 import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.state.StateTimeout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +40,9 @@ final class EventTimeKeys {
     static boolean hasWatermarkedState(LogicalPlan plan) {
         return plan.anyNode(p -> p instanceof Aggregate a && a.child().isStreaming() && keyIndex(a) >= 0
                 || (p instanceof Deduplicate || p instanceof Distinct) && p.children().get(0).isStreaming()
-                        && !watermarked(p.children().get(0)).isEmpty());
+                        && !watermarked(p.children().get(0)).isEmpty()
+                || p instanceof FlatMapGroupsWithState g && g.child().isStreaming()
+                        && g.timeout() == StateTimeout.EVENT_TIME && !watermarked(g.child()).isEmpty());
     }
 
     /** The index of the grouping expression of {@code aggregate} that holds event time, or -1. */

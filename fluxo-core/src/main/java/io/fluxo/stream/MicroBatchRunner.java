@@ -12,6 +12,7 @@ import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.EventTimeWatermark;
+import io.fluxo.plan.logical.FlatMapGroupsWithState;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
 import io.fluxo.plan.logical.StatefulAggregate;
@@ -19,6 +20,7 @@ import io.fluxo.plan.logical.StatefulDeduplicate;
 import io.fluxo.plan.logical.StreamingRelation;
 import io.fluxo.state.StateStoreConf;
 import io.fluxo.state.StateStoreRegistry;
+import io.fluxo.state.StateTimeout;
 import io.fluxo.types.DateTimeUtils;
 import io.fluxo.types.StructField;
 import io.fluxo.types.StructType;
@@ -98,6 +100,12 @@ public final class MicroBatchRunner {
     private long previousBatchWatermarkMs;
     /** The watermark moved and stateful operators may now emit or evict: run a batch even without new data. */
     private boolean noDataBatchDue;
+    /**
+     * The earliest processing-time deadline a {@code [flat]mapGroupsWithState} key holds (ms): once the clock passes
+     * it, a batch runs without new data to call the expired keys. Unknown after a restart until a batch ran.
+     */
+    private long nextProcessingTimeoutMs = Long.MAX_VALUE;
+    private LongAccumulator nextProcessingTimeouts = new LongAccumulator(Math::min, Long.MAX_VALUE);
     private StateStoreRegistry stateStores;
     /** State partitions of every stateful operator: fixed by the first batch, read back from the offset log. */
     private int numStatePartitions;
@@ -159,8 +167,9 @@ public final class MicroBatchRunner {
     static final String MULTIPLE_WATERMARK_POLICY = "fluxo.sql.streaming.multipleWatermarkPolicy";
 
     /** The batch's plan: each streaming aggregation becomes a stateful one reading the state of earlier batches. */
-    private LogicalPlan withState(long batchId) {
+    private LogicalPlan withState(long batchId, long batchTimestampMs) {
         int[] operatorId = {0};
+        nextProcessingTimeouts = new LongAccumulator(Math::min, Long.MAX_VALUE);
         int[] watermarkNode = {0};
         maxEventTimes = new LongAccumulator[watermarkDelays.length];
         return plan.transformUp(p -> {
@@ -173,6 +182,14 @@ public final class MicroBatchRunner {
                 return new StatefulAggregate(a, stateStores, operatorId[0]++, batchId, numStatePartitions,
                         outputMode, EventTimeKeys.keyIndex(a), previousBatchWatermarkMs * 1000,
                         watermarkMs * 1000);
+            }
+            if (p instanceof FlatMapGroupsWithState g && g.child().isStreaming()) {
+                List<AttributeReference> times = EventTimeKeys.watermarked(g.child()).stream()
+                        .filter(t -> g.child().output().stream().anyMatch(o -> o.exprId().equals(t.exprId())))
+                        .toList();
+                return g.withStreaming(new FlatMapGroupsWithState.Streaming(stateStores, operatorId[0]++, batchId,
+                        numStatePartitions, batchTimestampMs, times.isEmpty() ? null : times.get(0),
+                        previousBatchWatermarkMs, watermarkMs, !times.isEmpty(), nextProcessingTimeouts));
             }
             Deduplicate dedup = p instanceof Deduplicate d && d.child().isStreaming() ? d
                     : p instanceof Distinct d && d.child().isStreaming()
@@ -203,6 +220,10 @@ public final class MicroBatchRunner {
             global = useMax ? Math.max(global, operatorWatermarks[i]) : Math.min(global, operatorWatermarks[i]);
         }
         return watermarkDelays.length == 0 ? watermarkMs : Math.max(watermarkMs, Math.floorDiv(global, 1000));
+    }
+
+    private boolean hasProcessingTimeTimeouts() {
+        return plan.anyNode(p -> p instanceof FlatMapGroupsWithState g && g.timeout() == StateTimeout.PROCESSING_TIME);
     }
 
     private static List<StreamingRelation> streamingLeaves(LogicalPlan plan) {
@@ -259,6 +280,9 @@ public final class MicroBatchRunner {
         watermarkMs = recovery.watermarkMs();
         previousBatchWatermarkMs = watermarkMs;
         Arrays.fill(operatorWatermarks, watermarkMs * 1000);
+        if (nextBatchId > 0 && hasProcessingTimeTimeouts()) {
+            nextProcessingTimeoutMs = Long.MIN_VALUE;
+        }
     }
 
     // ---- lifecycle -----------------------------------------------------------------------------------------------
@@ -381,7 +405,7 @@ public final class MicroBatchRunner {
                     hasData |= !latest[i].equals(committed[i]);
                 }
                 dataAvailable = hasData;
-                if (hasData || noDataBatchDue) {
+                if (hasData || noDataBatchDue || clock.millis() > nextProcessingTimeoutMs) {
                     runBatch(nextBatchId, committed.clone(), latest, clock.millis(), false);
                 } else {
                     triggerActive = false;
@@ -466,7 +490,7 @@ public final class MicroBatchRunner {
                     : new DataSourceRelation(new OffsetRangeScan(s.stream(), start[i], end[i], rows[i]), s.output(),
                             s.output()));
         }
-        LogicalPlan batchPlan = withState(batchId)
+        LogicalPlan batchPlan = withState(batchId, batchTimestampMs)
                 .transformUp(p -> p instanceof StreamingRelation s ? relations.get(s.stream()) : p);
         EvalContext context = new EvalContext(zone, batchTimestampMs * DateTimeUtils.MICROS_PER_MILLI);
         List<ColumnBatch> output = batchRunner.run(batchPlan, context);
@@ -508,6 +532,7 @@ public final class MicroBatchRunner {
         committed = end;
         nextBatchId = batchId + 1;
         noDataBatchDue = nextWatermarkMs > watermarkMs && EventTimeKeys.hasWatermarkedState(plan);
+        nextProcessingTimeoutMs = nextProcessingTimeouts.get();
         previousBatchWatermarkMs = watermarkMs;
         watermarkMs = nextWatermarkMs;
         synchronized (this) {
@@ -539,11 +564,25 @@ public final class MicroBatchRunner {
     private List<StreamingQueryProgress.StateOperatorProgress> stateOperators() {
         List<StreamingQueryProgress.StateOperatorProgress> out = new ArrayList<>();
         for (StateStoreRegistry.OperatorMetrics m : stateStores.metrics()) {
-            out.add(new StreamingQueryProgress.StateOperatorProgress("stateStoreSave", m.numRowsTotal(),
+            out.add(new StreamingQueryProgress.StateOperatorProgress(sparkOperatorName(m.kind()), m.numRowsTotal(),
                     m.numRowsUpdated(), m.numRowsRemoved(), m.numRowsDroppedByWatermark(), m.memoryUsedBytes(),
                     m.commitTimeMs()));
         }
         return out;
+    }
+
+    /** The operator names Spark's progress reports use. */
+    private static String sparkOperatorName(String kind) {
+        if (kind.startsWith("session window")) {
+            return "sessionWindowStateStoreSaveExec";
+        }
+        if (kind.equals("dropDuplicates")) {
+            return "dedupe";
+        }
+        if (kind.endsWith("GroupsWithState")) {
+            return "flatMapGroupsWithState";
+        }
+        return "stateStoreSave";
     }
 
     private static StructType schemaOf(LogicalPlan plan) {

@@ -5,11 +5,14 @@ import io.fluxo.plan.expr.AggregateCall;
 import io.fluxo.plan.expr.ScalarFunctionCall;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Deduplicate;
+import io.fluxo.plan.logical.FlatMapGroupsWithState;
 import io.fluxo.plan.logical.Join;
 import io.fluxo.plan.logical.JoinType;
 import io.fluxo.plan.logical.Limit;
 import io.fluxo.plan.logical.LogicalPlan;
 import io.fluxo.plan.logical.Sort;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Spark's checks of which streaming plans each output mode supports, run before a query starts, with Spark's
@@ -27,10 +30,55 @@ public final class UnsupportedOperations {
             throw error("Complete output mode not supported when there are no streaming aggregations on streaming "
                     + "DataFrames/Datasets.");
         }
+        List<LogicalPlan> groupsWithState = new ArrayList<>();
+        plan.transformUp(p -> {
+            if (p instanceof FlatMapGroupsWithState g && g.isStreaming()) {
+                groupsWithState.add(g);
+            }
+            return p;
+        });
+        if (groupsWithState.size() > 1 && (!outputMode.equals("append")
+                || groupsWithState.stream().anyMatch(g -> !((FlatMapGroupsWithState) g).appendMode()))) {
+            throw error("Multiple flatMapGroupsWithStates are not supported when they are not all in append mode or "
+                    + "the output mode is not append on a streaming DataFrames/Datasets");
+        }
         plan.transformUp(p -> {
             checkNode(p, outputMode, aggregated);
             return p;
         });
+        for (LogicalPlan g : groupsWithState) {
+            if (g.children().get(0).anyNode(c -> c instanceof Aggregate a && a.child().isStreaming())) {
+                throw globalWatermarkCorrectness();
+            }
+        }
+    }
+
+    /** Spark's check that a stateful operator does not read rows another one may emit behind the watermark. */
+    private static AnalysisException globalWatermarkCorrectness() {
+        return new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "Detected pattern of "
+                + "possible 'correctness' issue due to global watermark. The query contains stateful operation "
+                + "which can emit rows older than the current watermark plus allowed late record delay, which "
+                + "are \"late rows\" in downstream stateful operations and these rows can be discarded.");
+    }
+
+    /** Spark's rules for {@code [flat]mapGroupsWithState}: its mode and the query's must agree. */
+    private static void checkGroupsWithState(FlatMapGroupsWithState g, String outputMode, boolean aggregated) {
+        String mode = Character.toUpperCase(outputMode.charAt(0)) + outputMode.substring(1);
+        if (g.mapGroups()) {
+            if (!outputMode.equals("update")) {
+                throw error("mapGroupsWithState is not supported with " + mode + " output mode on a streaming "
+                        + "DataFrame/Dataset");
+            }
+        } else if (!aggregated) {
+            String operatorMode = g.appendMode() ? "append" : "update";
+            if (!operatorMode.equals(outputMode)) {
+                throw error("flatMapGroupsWithState in " + operatorMode + " mode is not supported with " + mode
+                        + " output mode on a streaming DataFrame/Dataset");
+            }
+        } else if (!g.appendMode()) {
+            throw error("flatMapGroupsWithState in update mode is not supported with aggregation on a streaming "
+                    + "DataFrame/Dataset");
+        }
     }
 
     private static void checkNode(LogicalPlan p, String outputMode, boolean aggregated) {
@@ -57,16 +105,16 @@ public final class UnsupportedOperations {
             }
             if (a.child().anyNode(c -> c instanceof Aggregate inner && inner.child().isStreaming())) {
                 // Spark 4 refuses chained aggregations without watermarks with its global-watermark check.
-                throw new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "Detected pattern of "
-                        + "possible 'correctness' issue due to global watermark. The query contains stateful operation "
-                        + "which can emit rows older than the current watermark plus allowed late record delay, which "
-                        + "are \"late rows\" in downstream stateful operations and these rows can be discarded.");
+                throw globalWatermarkCorrectness();
             }
             if (a.aggregateExpressions().stream().anyMatch(e -> e.anyMatch(x -> x instanceof AggregateCall c
                     && c.distinct()))) {
                 throw error("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider "
                         + "using approx_count_distinct() instead.");
             }
+        }
+        if (p instanceof FlatMapGroupsWithState g) {
+            checkGroupsWithState(g, outputMode, aggregated);
         }
         if (p instanceof Deduplicate d && d.withinWatermark() && d.child().isStreaming()
                 && EventTimeKeys.watermarked(d.child()).isEmpty()) {

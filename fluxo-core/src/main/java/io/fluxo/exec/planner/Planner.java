@@ -5,6 +5,7 @@ import io.fluxo.exec.Binder;
 import io.fluxo.exec.PhysicalOperator;
 import io.fluxo.exec.operator.EventTimeWatermarkExec;
 import io.fluxo.exec.operator.FilterExec;
+import io.fluxo.exec.operator.FlatMapGroupsWithStateExec;
 import io.fluxo.exec.operator.GatherExec;
 import io.fluxo.exec.operator.GenerateExec;
 import io.fluxo.exec.operator.LimitExec;
@@ -24,6 +25,7 @@ import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.Filter;
+import io.fluxo.plan.logical.FlatMapGroupsWithState;
 import io.fluxo.plan.logical.Generate;
 import io.fluxo.plan.logical.Join;
 import io.fluxo.plan.logical.Limit;
@@ -36,6 +38,7 @@ import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.plan.logical.StatefulDeduplicate;
 import io.fluxo.plan.logical.SubqueryAlias;
 import io.fluxo.plan.logical.Union;
+import io.fluxo.state.StateTimeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -85,6 +88,9 @@ public final class Planner {
                     d.withinWatermarkDelayMicros(),
                     d.lateWatermarkMicros(), d.evictionWatermarkMicros(), exchanged, d.stores(), d.operatorId(),
                     d.stateVersion());
+        }
+        if (plan instanceof FlatMapGroupsWithState g) {
+            return planGroupsWithState(g);
         }
         if (plan instanceof EventTimeWatermark w) {
             PhysicalOperator child = plan(w.child());
@@ -142,6 +148,21 @@ public final class Planner {
             return plan(s.child());
         }
         throw new InternalError("no physical plan for " + plan.nodeString());
+    }
+
+    private PhysicalOperator planGroupsWithState(FlatMapGroupsWithState g) {
+        PhysicalOperator child = plan(g.child());
+        List<Expression> keys = Binder.bindAll(g.keys(), child.output());
+        FlatMapGroupsWithState.Streaming streaming = g.streaming();
+        int partitions = streaming != null ? streaming.numStatePartitions() : settings.parallelism();
+        PhysicalOperator exchanged = new ShuffleExchangeExec(keys, partitions, child);
+        // Spark drops rows behind the watermark here only when the function's timeouts run on event time.
+        int eventTime = streaming != null && streaming.eventTime() != null && g.timeout() == StateTimeout.EVENT_TIME
+                ? child.output().indexOf(streaming.eventTime()) : -1;
+        List<String> keyNames = g.keys().stream().map(k -> k instanceof AttributeReference a ? a.name() : k.sql())
+                .toList();
+        return new FlatMapGroupsWithStateExec(g.function(), keys, keyNames, g.output(), g.stateSchema(),
+                g.operatorName(), g.timeout(), eventTime, exchanged, streaming);
     }
 
     private static List<SortOrder> bindOrder(Sort s, PhysicalOperator child) {
