@@ -1,8 +1,10 @@
 package io.fluxo.stream;
 
+import io.fluxo.plan.expr.Alias;
 import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.expr.ExprId;
 import io.fluxo.plan.expr.Expression;
+import io.fluxo.plan.expr.NamedExpression;
 import io.fluxo.plan.expr.ScalarFunctionCall;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Deduplicate;
@@ -11,6 +13,8 @@ import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.FlatMapGroupsWithState;
 import io.fluxo.plan.logical.Generate;
 import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.plan.logical.Project;
+import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.state.StateTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +28,55 @@ final class EventTimeKeys {
     private EventTimeKeys() {
     }
 
-    /** The watermarked event-time columns under {@code plan}. */
+    /**
+     * The event-time columns under {@code plan} that carry a watermark: the columns of {@code withWatermark}, and, as
+     * Spark 3.5+ propagates watermarks, the event-time key an aggregation emits (its window or time column) and
+     * aliases or {@code window_time()} of such columns.
+     */
     static List<AttributeReference> watermarked(LogicalPlan plan) {
         List<AttributeReference> out = new ArrayList<>();
         plan.transformUp(p -> {
             if (p instanceof EventTimeWatermark w && w.eventTime() instanceof AttributeReference a) {
                 out.add(a);
             }
+            // The micro-batch runner may already have made the aggregation stateful.
+            Aggregate a = p instanceof Aggregate agg ? agg : p instanceof StatefulAggregate s ? s.aggregate() : null;
+            if (a != null && a.child().isStreaming()) {
+                int key = keyIndex(a);
+                if (key >= 0) {
+                    Expression g = a.groupingExpressions().get(key);
+                    for (Expression e : a.aggregateExpressions()) {
+                        if (e instanceof NamedExpression n && (stripAlias(e).equals(g)
+                                || g instanceof AttributeReference r && n.exprId().equals(r.exprId()))) {
+                            out.add(n.toAttribute());
+                        }
+                    }
+                }
+            }
+            if (p instanceof Project proj) {
+                List<ExprId> times = out.stream().map(AttributeReference::exprId).toList();
+                for (Expression e : proj.projectList()) {
+                    if (e instanceof Alias alias && carriesEventTime(alias.child(), times)) {
+                        out.add(alias.toAttribute());
+                    }
+                }
+            }
             return p;
         });
         return out;
+    }
+
+    /** A watermarked column itself, or its {@code window_time()}. */
+    private static boolean carriesEventTime(Expression e, List<ExprId> times) {
+        if (e instanceof AttributeReference a) {
+            return times.contains(a.exprId());
+        }
+        return e instanceof ScalarFunctionCall call && call.name().equals("window_time")
+                && call.arguments().get(0) instanceof AttributeReference a && times.contains(a.exprId());
+    }
+
+    private static Expression stripAlias(Expression e) {
+        return e instanceof Alias a ? a.child() : e;
     }
 
     /** True when a stateful operator of {@code plan} can emit or forget state as the watermark moves. */
@@ -68,7 +111,7 @@ final class EventTimeKeys {
             }
             if (g instanceof ScalarFunctionCall call
                     && (call.name().equals("window") || call.name().equals("session_window"))
-                    && call.arguments().get(0) instanceof AttributeReference a && times.contains(a.exprId())) {
+                    && carriesEventTime(call.arguments().get(0), times)) {
                 return i;
             }
         }

@@ -115,14 +115,14 @@ public final class MicroBatchRunner {
             Events events) {
         this.name = name;
         this.outputMode = outputMode;
-        this.watermarkDelays = new long[EventTimeKeys.watermarked(plan).size()];
-        int[] node = {0};
+        List<Long> delays = new ArrayList<>();
         plan.transformUp(p -> {
             if (p instanceof EventTimeWatermark w) {
-                watermarkDelays[node[0]++] = w.delayMicros();
+                delays.add(w.delayMicros());
             }
             return p;
         });
+        this.watermarkDelays = delays.stream().mapToLong(Long::longValue).toArray();
         this.operatorWatermarks = new long[watermarkDelays.length];
         this.plan = Objects.requireNonNull(plan, "plan is null");
         this.sink = sink;

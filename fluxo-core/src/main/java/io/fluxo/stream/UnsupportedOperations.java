@@ -103,8 +103,11 @@ public final class UnsupportedOperations {
                 throw error("Invalid streaming output mode: update. This output mode is not supported for session "
                         + "window streaming aggregations on streaming DataFrames/DataSets.");
             }
-            if (a.child().anyNode(c -> c instanceof Aggregate inner && inner.child().isStreaming())) {
-                // Spark 4 refuses chained aggregations without watermarks with its global-watermark check.
+            if (a.child().anyNode(c -> c instanceof Aggregate inner && inner.child().isStreaming())
+                    && !outputMode.equals("append")) {
+                // Chained aggregations need append mode, where each emits only rows the watermark has closed (and
+                // append mode already required an event-time key of each); Spark 4 refuses the rest with its
+                // global-watermark check.
                 throw globalWatermarkCorrectness();
             }
             if (a.aggregateExpressions().stream().anyMatch(e -> e.anyMatch(x -> x instanceof AggregateCall c

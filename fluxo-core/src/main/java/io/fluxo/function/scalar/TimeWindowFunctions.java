@@ -35,6 +35,45 @@ public final class TimeWindowFunctions {
         registry.register(FunctionDefinition.of("window", 2, 4, b -> bind(b, false)));
         registry.register(FunctionDefinition.of(WINDOWS_FUNCTION, 4, 4, b -> bind(b, true)));
         registry.register(FunctionDefinition.of("session_window", 2, 2, TimeWindowFunctions::bindSession));
+        registry.register(FunctionDefinition.of("window_time", 1, 1, TimeWindowFunctions::bindWindowTime));
+    }
+
+    /** Whether a type is a window column, as {@code window()} and {@code session_window()} produce. */
+    public static boolean isWindow(DataType type) {
+        return type instanceof StructType s && s.size() == 2 && s.field(0).name().equals("start")
+                && s.field(1).name().equals("end") && s.field(0).dataType() == DataTypes.TimestampType
+                && s.field(1).dataType() == DataTypes.TimestampType;
+    }
+
+    /**
+     * {@code window_time(window)}: the last instant inside a window, its end minus one microsecond, which is the event
+     * time of an aggregated window row (for a further window over it).
+     */
+    private static BoundFunction bindWindowTime(Binding b) {
+        if (!isWindow(b.type(0))) {
+            throw b.unexpectedType(0, "\"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\"");
+        }
+        return BoundFunction.of(DataTypes.TimestampType, List.of(b.type(0)), (a, n, c) -> windowTime(a[0], n))
+                .withNullability(Nullability.ALWAYS);
+    }
+
+    private static ColumnVector windowTime(ColumnVector window, int n) {
+        StructVector w = (StructVector) window;
+        ColumnVector end = w.field(1);
+        long[] ends = ((LongVector) end).values();
+        long[] out = new long[Math.max(n, 1)];
+        boolean[] nulls = null;
+        for (int i = 0; i < n; i++) {
+            if (w.isNull(i) || end.isNull(i)) {
+                if (nulls == null) {
+                    nulls = new boolean[Math.max(n, 1)];
+                }
+                nulls[i] = true;
+            } else {
+                out[i] = ends[i] - 1;
+            }
+        }
+        return LongVector.wrap(DataTypes.TimestampType, out, n, nulls);
     }
 
     /** Window length, slide and start offset in microseconds, from the constant arguments of a call. */
@@ -74,13 +113,17 @@ public final class TimeWindowFunctions {
 
     private static BoundFunction bind(Binding b, boolean all) {
         DataType ts = b.type(0);
-        if (ts != DataTypes.TimestampType) {
+        // A window column as the time (a window over aggregated windows) stands for its window_time(), as in Spark.
+        boolean overWindow = isWindow(ts);
+        if (ts != DataTypes.TimestampType && !overWindow) {
             throw b.unexpectedType(0, "\"TIMESTAMP\"");
         }
         Spec spec = spec(b);
         DataType result = all ? new ArrayType(WINDOW_TYPE, false) : WINDOW_TYPE;
-        return BoundFunction.of(result, List.of(ts), (a, n, c) -> all ? windows(a[0], n, spec)
-                : tumbling(a[0], n, spec)).withNullability(Nullability.ALWAYS);
+        return BoundFunction.of(result, List.of(ts), (a, n, c) -> {
+            ColumnVector time = overWindow ? windowTime(a[0], n) : a[0];
+            return all ? windows(time, n, spec) : tumbling(time, n, spec);
+        }).withNullability(Nullability.ALWAYS);
     }
 
     /**
