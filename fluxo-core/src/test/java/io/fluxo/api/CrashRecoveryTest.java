@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exactly-once under {@code kill -9}: a child JVM runs a file → file query and is killed three times while a batch
  * is logged in {@code offsets/} but not yet in {@code commits/}; a last run finishes the input. The output folder then
- * holds every input row exactly once.
+ * holds every input row exactly once. The same for a windowed aggregation, killed before and after the state commit of
+ * the batch: each window is emitted once, with all of its rows.
  */
 class CrashRecoveryTest {
     private static final int FILES = 12;
@@ -65,10 +66,43 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Killed between {@code offsets/N} and the state commit of batch N: the batch hangs reading its input. */
     @Test
-    void killedMidBatchThreeTimesAWindowedAggregationEmitsEachWindowOnceWithItsFullCount(@TempDir Path in,
+    void killedBeforeTheStateCommitThreeTimesAWindowedAggregationEmitsEachWindowOnceWithItsFullCount(@TempDir Path in,
             @TempDir Path out, @TempDir Path chk) throws Exception {
-        // File f holds 50 rows with event times in [10 f, 10 f + 10) seconds: exactly one window each.
+        writeWindowedInput(in);
+        long lastKilledBatch = -1;
+        for (int kill = 0; kill < 3; kill++) {
+            Process child = startChild(in, out, chk, "run", "window");
+            long batch = awaitUncommittedBatchAfter(chk, lastKilledBatch, child);
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertThat(stateVersionCommitted(chk, batch)).as("state of batch " + batch + " committed").isFalse();
+            lastKilledBatch = batch;
+        }
+        finish(in, out, chk, "window");
+        assertThat(windows(out, false)).containsExactlyElementsOf(expectedWindows());
+    }
+
+    /** Killed between the state commit of batch N and {@code commits/N}: the batch hangs in its sink. */
+    @Test
+    void killedAfterTheStateCommitThreeTimesAWindowedAggregationEmitsEachWindowOnceWithItsFullCount(@TempDir Path in,
+            @TempDir Path out, @TempDir Path chk) throws Exception {
+        writeWindowedInput(in);
+        long lastKilledBatch = -1;
+        for (int kill = 0; kill < 3; kill++) {
+            Process child = startChild(in, out, chk, "run", "window-sink");
+            long batch = awaitUncommittedBatchAfter(chk, lastKilledBatch, child);
+            awaitStateVersion(chk, batch, child);
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertThat(Files.exists(chk.resolve("commits").resolve(Long.toString(batch)))).isFalse();
+            lastKilledBatch = batch;
+        }
+        finish(in, out, chk, "window-sink");
+        assertThat(windows(out, true)).containsExactlyElementsOf(expectedWindows());
+    }
+
+    /** File f holds 50 rows with event times in [10 f, 10 f + 10) seconds: exactly one window each. */
+    private static void writeWindowedInput(Path in) throws Exception {
         for (int f = 0; f < FILES; f++) {
             StringBuilder lines = new StringBuilder();
             for (int r = 0; r < ROWS_PER_FILE; r++) {
@@ -80,32 +114,62 @@ class CrashRecoveryTest {
             Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L + f * 1000L));
             Files.move(tmp, in.resolve(String.format("f%02d.json", f)));
         }
-        long lastKilledBatch = -1;
-        for (int kill = 0; kill < 3; kill++) {
-            Process child = startChild(in, out, chk, "run", "window");
-            long batch = awaitUncommittedBatchAfter(chk, lastKilledBatch, child);
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            lastKilledBatch = batch;
-        }
-        Process finish = startChild(in, out, chk, "finish", "window");
+    }
+
+    private static void finish(Path in, Path out, Path chk, String query) throws Exception {
+        Process finish = startChild(in, out, chk, "finish", query);
         Path log = out.resolveSibling(out.getFileName() + ".child.log");
         assertThat(finish.waitFor(120, TimeUnit.SECONDS)).as("the last run finishes").isTrue();
         assertThat(finish.exitValue()).as(Files.readString(log)).isZero();
         Files.delete(log);
+    }
 
+    /** The windows in the output, as start:count:sum of ids, by start. */
+    private static List<String> windows(Path out, boolean folderPerBatch) {
         try (Session spark = Session.builder().create()) {
             List<String> windows = new ArrayList<>();
-            spark.read().schema("start TIMESTAMP, n BIGINT, ids BIGINT").json(out.toString()).orderBy("start")
-                    .collectAsList().forEach(r -> windows.add(r.getInstant(0).getEpochSecond() + ":" + r.get(1)
-                            + ":" + r.get(2)));
-            List<String> expected = new ArrayList<>();
-            // The last window stays open: no later event time moves the watermark past its end.
-            for (int f = 0; f < FILES - 1; f++) {
-                long first = (long) f * ROWS_PER_FILE;
-                long sum = (first + first + ROWS_PER_FILE - 1) * ROWS_PER_FILE / 2;
-                expected.add(f * 10 + ":" + ROWS_PER_FILE + ":" + sum);
+            DataFrameReader reader = spark.read().schema("start TIMESTAMP, n BIGINT, ids BIGINT");
+            if (folderPerBatch) {
+                reader = reader.option("recursiveFileLookup", "true");
             }
-            assertThat(windows).containsExactlyElementsOf(expected);
+            reader.json(out.toString()).orderBy("start").collectAsList().forEach(r -> windows.add(
+                    r.getInstant(0).getEpochSecond() + ":" + r.get(1) + ":" + r.get(2)));
+            return windows;
+        }
+    }
+
+    private static List<String> expectedWindows() {
+        List<String> expected = new ArrayList<>();
+        // The last window stays open: no later event time moves the watermark past its end.
+        for (int f = 0; f < FILES - 1; f++) {
+            long first = (long) f * ROWS_PER_FILE;
+            long sum = (first + first + ROWS_PER_FILE - 1) * ROWS_PER_FILE / 2;
+            expected.add(f * 10 + ":" + ROWS_PER_FILE + ":" + sum);
+        }
+        return expected;
+    }
+
+    /** Whether every state partition of the aggregation holds version {@code batch + 1}. */
+    private static boolean stateVersionCommitted(Path chk, long batch) {
+        File[] partitions = chk.resolve("state").resolve("0").toFile()
+                .listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        if (partitions == null || partitions.length == 0) {
+            return false;
+        }
+        for (File p : partitions) {
+            if (!new File(p, (batch + 1) + ".delta").exists()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void awaitStateVersion(Path chk, long batch, Process child) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!stateVersionCommitted(chk, batch)) {
+            assertThat(child.isAlive()).as("the child query is running").isTrue();
+            assertThat(System.nanoTime()).as("state of batch " + batch + " committed in time").isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 

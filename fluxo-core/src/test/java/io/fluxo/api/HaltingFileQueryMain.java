@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The child JVM of {@link CrashRecoveryTest}: a JSON file stream (one file per batch; in {@code run} mode the second
  * batch hangs until the test kills the JVM) written to a JSON file sink, as it is or (fifth argument {@code window}) counted per
- * 10-second event-time window in append mode. {@code run} runs until killed; {@code finish} processes
+ * 10-second event-time window in append mode ({@code window-sink}: the same, written by {@code foreachBatch} to one
+ * folder per batch, and the batch to kill hangs in the sink instead, after its state was committed). {@code run} runs until killed; {@code finish} processes
  * what is left with {@code Trigger.availableNow()} and exits.
  */
 public final class HaltingFileQueryMain {
@@ -30,12 +31,15 @@ public final class HaltingFileQueryMain {
     public static void main(String[] args) throws Exception {
         Path in = Path.of(args[0]);
         boolean finish = args[3].equals("finish");
-        boolean windowed = args.length > 4 && args[4].equals("window");
+        String query = args.length > 4 ? args[4] : "rows";
+        // window-sink: the same windowed query, but the batch to kill hangs in the sink, after its state is committed.
+        boolean hangInSink = query.equals("window-sink");
+        boolean windowed = query.equals("window") || hangInSink;
         StructType schema = SqlParser.parseTableSchema(windowed ? "id BIGINT, ts TIMESTAMP" : "id BIGINT");
         FileStreamSource files = new FileStreamSource(FileFormats.forName("json"), in.toString(), schema,
                 FileOptions.of(Map.of("maxFilesPerTrigger", "1")));
         try (Session spark = Session.builder().config("fluxo.sql.shuffle.partitions", 3).create()) {
-            DataFrame input = spark.readStream().load(new HaltingStream(files, !finish));
+            DataFrame input = spark.readStream().load(new HaltingStream(files, !finish && !hangInSink));
             if (windowed) {
                 // Counts per 10-second window, emitted once the watermark (no delay) passes the window's end.
                 input = input.withWatermark("ts", "0 seconds")
@@ -43,10 +47,24 @@ public final class HaltingFileQueryMain {
                         .agg(functions.expr("count(*) AS n"), functions.expr("sum(id) AS ids"))
                         .selectExpr("window.start AS start", "n", "ids");
             }
-            StreamingQuery q = input.writeStream().outputMode("append")
-                    .format("json").option("checkpointLocation", args[2])
-                    .trigger(finish ? Trigger.availableNow() : Trigger.processingTime(0, TimeUnit.MILLISECONDS))
-                    .start(args[1]);
+            DataStreamWriter writer = input.writeStream().outputMode("append").option("checkpointLocation", args[2])
+                    .trigger(finish ? Trigger.availableNow() : Trigger.processingTime(0, TimeUnit.MILLISECONDS));
+            StreamingQuery q;
+            if (hangInSink) {
+                // Each batch overwrites its own folder: a re-run batch replaces what a killed run began to write.
+                AtomicInteger batches = new AtomicInteger();
+                boolean halt = !finish;
+                q = writer.foreachBatch((df, batchId) -> {
+                    if (halt && batches.incrementAndGet() > 1) {
+                        while (true) {
+                            LockSupport.park(); // the state of this batch is committed; its commit never comes
+                        }
+                    }
+                    df.write().mode("overwrite").json(Path.of(args[1], Long.toString(batchId)).toString());
+                }).start();
+            } else {
+                q = writer.format("json").start(args[1]);
+            }
             q.awaitTermination();
         }
     }
