@@ -1,14 +1,7 @@
 package io.fluxo.state;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -17,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The binary files of a state store: {@code <version>.delta} (the puts and removes of one version) and
@@ -49,26 +40,74 @@ final class StateFiles {
         void writeTo(Writer writer) throws IOException;
     }
 
-    /** Appends records to a file being written. */
+    /** Appends records to a file being written, through one buffer that is checksummed as a whole when flushed. */
     static final class Writer {
-        private final DataOutputStream out;
+        private final FileChannel channel;
+        private final CRC32 crc = new CRC32();
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
 
-        private Writer(DataOutputStream out) {
-            this.out = out;
+        private Writer(FileChannel channel) {
+            this.channel = channel;
         }
 
         void put(byte[] key, byte[] value) throws IOException {
-            out.writeByte(PUT);
-            out.writeInt(key.length);
-            out.write(key);
-            out.writeInt(value.length);
-            out.write(value);
+            ensure(5);
+            buffer.put(PUT).putInt(key.length);
+            bytes(key);
+            ensure(4);
+            buffer.putInt(value.length);
+            bytes(value);
         }
 
         void remove(byte[] key) throws IOException {
-            out.writeByte(REMOVE);
-            out.writeInt(key.length);
-            out.write(key);
+            ensure(5);
+            buffer.put(REMOVE).putInt(key.length);
+            bytes(key);
+        }
+
+        private void bytes(byte[] b) throws IOException {
+            if (b.length <= buffer.remaining()) {
+                buffer.put(b);
+                return;
+            }
+            flush();
+            if (b.length <= buffer.remaining()) {
+                buffer.put(b);
+                return;
+            }
+            // Larger than the buffer: checksummed and written as it is.
+            crc.update(b, 0, b.length);
+            ByteBuffer direct = ByteBuffer.wrap(b);
+            while (direct.hasRemaining()) {
+                channel.write(direct);
+            }
+        }
+
+        private void ensure(int bytes) throws IOException {
+            if (buffer.remaining() < bytes) {
+                flush();
+            }
+        }
+
+        private void flush() throws IOException {
+            buffer.flip();
+            crc.update(buffer.array(), 0, buffer.limit());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        private void finish() throws IOException {
+            ensure(1);
+            buffer.put(END);
+            flush();
+            buffer.putLong(crc.getValue());
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
         }
     }
 
@@ -76,17 +115,10 @@ final class StateFiles {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            CRC32 crc = new CRC32();
-            OutputStream raw = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            records.writeTo(new Writer(out));
-            out.writeByte(END);
-            out.flush();
-            DataOutputStream tail = new DataOutputStream(raw);
-            tail.writeLong(crc.getValue());
-            tail.flush();
+            Writer writer = new Writer(channel);
+            writer.buffer.putInt(MAGIC).putInt(FORMAT_VERSION);
+            records.writeTo(writer);
+            writer.finish();
             channel.force(true);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
@@ -111,49 +143,131 @@ final class StateFiles {
      *     already visited must then be discarded by the caller
      */
     static void read(Path file, RecordVisitor visitor) throws IOException {
-        CRC32 crc = new CRC32();
-        long fileSize = Files.size(file);
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
-            try {
-                if (in.readInt() != MAGIC) {
-                    throw damaged(file, "it is not a state file");
-                }
-                int version = in.readInt();
-                if (version != FORMAT_VERSION) {
-                    throw damaged(file, "it has format version " + version + "; this Fluxo reads "
-                            + FORMAT_VERSION);
-                }
-                for (byte op = in.readByte(); op != END; op = in.readByte()) {
-                    byte[] key = bytes(in, fileSize, file);
-                    if (op == PUT) {
-                        byte[] value = bytes(in, fileSize, file);
-                        visitor.put(key, value);
-                    } else if (op == REMOVE) {
-                        visitor.remove(key);
-                    } else {
-                        throw damaged(file, "it has an unknown record type " + op);
-                    }
-                }
-                long expected = crc.getValue();
-                long stored = new DataInputStream(raw).readLong();
-                if (stored != expected) {
-                    throw damaged(file, "its checksum does not match its content");
-                }
-            } catch (EOFException e) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 17) {
                 throw damaged(file, "it is truncated");
+            }
+            Input in = new Input(channel, size - 8, file);
+            if (in.readInt() != MAGIC) {
+                throw damaged(file, "it is not a state file");
+            }
+            int version = in.readInt();
+            if (version != FORMAT_VERSION) {
+                throw damaged(file, "it has format version " + version + "; this Fluxo reads " + FORMAT_VERSION);
+            }
+            for (byte op = in.readByte(); op != END; op = in.readByte()) {
+                byte[] key = in.readBytes();
+                if (op == PUT) {
+                    visitor.put(key, in.readBytes());
+                } else if (op == REMOVE) {
+                    visitor.remove(key);
+                } else {
+                    throw damaged(file, "it has an unknown record type " + op);
+                }
+            }
+            if (!in.atEnd()) {
+                throw damaged(file, "it has data after its last record");
+            }
+            ByteBuffer tail = ByteBuffer.allocate(8);
+            while (tail.hasRemaining() && channel.read(tail, size - 8 + tail.position()) > 0) {
+                // reads the stored checksum
+            }
+            if (tail.getLong(0) != in.crc()) {
+                throw damaged(file, "its checksum does not match its content");
             }
         }
     }
 
-    private static byte[] bytes(DataInputStream in, long fileSize, Path file) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > fileSize) {
-            throw damaged(file, "it has a record of impossible length " + length);
+    /** The checksummed part of a state file, read a large block at a time; the checksum follows the blocks. */
+    private static final class Input {
+        private final FileChannel channel;
+        private final long end;
+        private final Path file;
+        private final CRC32 crc = new CRC32();
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        private long read;
+
+        Input(FileChannel channel, long end, Path file) {
+            this.channel = channel;
+            this.end = end;
+            this.file = file;
+            buffer.limit(0);
         }
-        byte[] b = new byte[length];
-        in.readFully(b);
-        return b;
+
+        private void require(int bytes) throws IOException {
+            if (buffer.remaining() >= bytes) {
+                return;
+            }
+            buffer.compact();
+            while (buffer.position() < bytes) {
+                if (read >= end) {
+                    throw damaged(file, "it is truncated");
+                }
+                int from = buffer.position();
+                int want = (int) Math.min(buffer.remaining(), end - read);
+                ByteBuffer slice = buffer.duplicate();
+                slice.limit(from + want);
+                int n = channel.read(slice, read);
+                if (n <= 0) {
+                    throw damaged(file, "it is truncated");
+                }
+                crc.update(buffer.array(), from, n);
+                buffer.position(from + n);
+                read += n;
+            }
+            buffer.flip();
+        }
+
+        byte readByte() throws IOException {
+            require(1);
+            return buffer.get();
+        }
+
+        int readInt() throws IOException {
+            require(4);
+            return buffer.getInt();
+        }
+
+        byte[] readBytes() throws IOException {
+            int length = readInt();
+            if (length < 0 || length > end) {
+                throw damaged(file, "it has a record of impossible length " + length);
+            }
+            byte[] b = new byte[length];
+            if (length <= buffer.capacity()) {
+                require(length);
+                buffer.get(b);
+                return b;
+            }
+            // Larger than the buffer: what is buffered, then the rest straight from the file.
+            int buffered = buffer.remaining();
+            buffer.get(b, 0, buffered);
+            ByteBuffer rest = ByteBuffer.wrap(b, buffered, length - buffered);
+            while (rest.hasRemaining()) {
+                if (read >= end) {
+                    throw damaged(file, "it is truncated");
+                }
+                int from = rest.position();
+                rest.limit((int) Math.min(length, from + (end - read)));
+                int n = channel.read(rest, read);
+                if (n <= 0) {
+                    throw damaged(file, "it is truncated");
+                }
+                crc.update(b, from, n);
+                read += n;
+                rest.limit(length);
+            }
+            return b;
+        }
+
+        boolean atEnd() {
+            return read == end && buffer.remaining() == 0;
+        }
+
+        long crc() {
+            return crc.getValue();
+        }
     }
 
     private static StateStoreException damaged(Path file, String why) {

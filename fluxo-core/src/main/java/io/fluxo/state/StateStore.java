@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,11 @@ import java.util.stream.Stream;
 public final class StateStore {
     private final Path dir;
     private final StateStoreConf conf;
-    private final StateMap map = new StateMap();
+    private StateMap map = new StateMap();
     private long version;
-    /** Keys changed by the running batch, with their value before it (null: absent), for abort and the delta. */
-    private final Map<Key, byte[]> before = new HashMap<>();
+    /** Keys changed by the running batch, with their value before it ({@link #ABSENT}: none), for abort and the delta. */
+    private final StateMap before = new StateMap();
+    private static final byte[] ABSENT = new byte[0];
     private long updatedRows;
     private long removedRows;
     private long droppedByWatermark;
@@ -70,14 +70,14 @@ public final class StateStore {
 
     public void put(byte[] key, byte[] value) {
         byte[] previous = map.put(key, value);
-        before.putIfAbsent(new Key(key), previous);
+        before.putIfAbsent(key, previous == null ? ABSENT : previous);
         updatedRows++;
     }
 
     public void remove(byte[] key) {
         byte[] previous = map.remove(key);
         if (previous != null) {
-            before.putIfAbsent(new Key(key), previous);
+            before.putIfAbsent(key, previous);
             removedRows++;
         }
     }
@@ -125,14 +125,21 @@ public final class StateStore {
         long next = version + 1;
         try {
             StateFiles.write(dir.resolve(next + ".delta"), writer -> {
-                for (Map.Entry<Key, byte[]> changed : before.entrySet()) {
-                    byte[] key = changed.getKey().bytes();
+                IOException[] failure = new IOException[1];
+                before.forEach((key, previous) -> {
                     byte[] now = map.get(key);
-                    if (now != null) {
-                        writer.put(key, now);
-                    } else if (changed.getValue() != null) {
-                        writer.remove(key);
+                    try {
+                        if (now != null) {
+                            writer.put(key, now);
+                        } else if (previous != ABSENT) {
+                            writer.remove(key);
+                        }
+                    } catch (IOException e) {
+                        failure[0] = failure[0] == null ? e : failure[0];
                     }
+                });
+                if (failure[0] != null) {
+                    throw failure[0];
                 }
             });
             if (next % conf.snapshotInterval() == 0) {
@@ -151,13 +158,13 @@ public final class StateStore {
 
     /** Undoes the running batch's changes: the store is again at {@link #version()}. */
     public void abort() {
-        for (Map.Entry<Key, byte[]> changed : before.entrySet()) {
-            if (changed.getValue() == null) {
-                map.remove(changed.getKey().bytes());
+        before.forEach((key, previous) -> {
+            if (previous == ABSENT) {
+                map.remove(key);
             } else {
-                map.put(changed.getKey().bytes(), changed.getValue());
+                map.put(key, previous);
             }
-        }
+        });
         before.clear();
         updatedRows = 0;
         removedRows = 0;
@@ -165,7 +172,7 @@ public final class StateStore {
 
     /** Starts a batch that will commit {@code version() + 1}: resets the per-batch counters. */
     public void beginBatch() {
-        if (!before.isEmpty()) {
+        if (before.size() > 0) {
             throw new IllegalStateException("the previous batch of " + dir + " was neither committed nor aborted");
         }
         updatedRows = 0;
@@ -222,7 +229,7 @@ public final class StateStore {
                     }
                     StateFiles.read(delta, into(attempt));
                 }
-                attempt.forEach(map::put);
+                map = attempt;
                 return;
             } catch (StateStoreException e) {
                 problems.add(e.getMessage());
@@ -299,19 +306,6 @@ public final class StateStore {
                     Files.deleteIfExists(dir.resolve(e.getKey() + "." + kind));
                 }
             }
-        }
-    }
-
-    /** A key by content, for the map of changed keys. */
-    private record Key(byte[] bytes) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Arrays.equals(bytes, k.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(bytes);
         }
     }
 }

@@ -99,6 +99,28 @@ class StateStoreTest {
     }
 
     @Test
+    void valuesLargerThanTheFileBufferRoundTripAndATruncatedFileIsDamaged(@TempDir Path dir) throws Exception {
+        byte[] big = new byte[3 << 20];
+        new Random(7).nextBytes(big);
+        StateStore store = StateStore.load(dir, 0, new StateStoreConf(1, 100));
+        store.beginBatch();
+        store.put(b("small"), b("1"));
+        store.put(big.clone(), big);
+        store.put(b("after"), b("2"));
+        store.commit();
+        StateStore loaded = StateStore.load(dir, 1, StateStoreConf.DEFAULT);
+        assertThat(loaded.get(big)).isEqualTo(big);
+        assertThat(loaded.get(b("after"))).isEqualTo(b("2"));
+        assertThat(loaded.numKeys()).isEqualTo(3);
+
+        Files.delete(dir.resolve("1.snapshot"));
+        byte[] delta = Files.readAllBytes(dir.resolve("1.delta"));
+        Files.write(dir.resolve("1.delta"), java.util.Arrays.copyOf(delta, delta.length / 2));
+        assertThatThrownBy(() -> StateStore.load(dir, 1, StateStoreConf.DEFAULT))
+                .isInstanceOf(StateStoreException.class).hasMessageContaining("1.delta is damaged");
+    }
+
+    @Test
     void aMissingVersionIsReportedNotTreatedAsEmpty(@TempDir Path dir) {
         StateStore store = StateStore.load(dir, 0, StateStoreConf.DEFAULT);
         store.beginBatch();
