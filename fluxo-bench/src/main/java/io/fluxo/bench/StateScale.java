@@ -4,6 +4,8 @@ import io.fluxo.api.DataFrame;
 import io.fluxo.api.Session;
 import io.fluxo.api.StreamingQuery;
 import io.fluxo.api.Trigger;
+import io.fluxo.state.StateStore;
+import io.fluxo.state.StateStoreConf;
 import io.fluxo.stream.ManualClock;
 import io.fluxo.stream.StreamingQueryProgress;
 import java.lang.management.ManagementFactory;
@@ -62,6 +64,10 @@ public final class StateScale {
         if (restart.waitFor() != 0) {
             throw new IllegalStateException("the restarted query failed");
         }
+        if (Boolean.getBoolean("stateScale.keep")) {
+            System.out.println("checkpoint kept: " + checkpoint);
+            return;
+        }
         try (Stream<Path> files = Files.walk(checkpoint)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -69,6 +75,18 @@ public final class StateScale {
 
     /** The restarted run: start the query on the checkpoint and time it until its first batch is done. */
     private static void restart(Path checkpoint, long keys, long rowsPerBatch, long batchId) throws Exception {
+        if (Boolean.getBoolean("stateScale.loadOnly")) {
+            // The state loads alone, one thread per partition as the query's tasks do.
+            List<Path> partitions;
+            try (Stream<Path> dirs = Files.list(checkpoint.resolve("state").resolve("0"))) {
+                partitions = dirs.filter(Files::isDirectory).toList();
+            }
+            long t0 = System.nanoTime();
+            long loaded = partitions.parallelStream().mapToLong(dir -> StateStore.load(dir, batchId,
+                    StateStoreConf.DEFAULT).numKeys()).sum();
+            System.out.printf("state load alone: %,d keys in %,d ms%n", loaded, (System.nanoTime() - t0) / 1_000_000);
+            return;
+        }
         try (Session spark = Session.builder().create()) {
             ManualClock clock = new ManualClock(batchId * 1000);
             long t0 = System.nanoTime();

@@ -13,14 +13,15 @@ import java.util.zip.CRC32;
 
 /**
  * The binary files of a state store: {@code <version>.delta} (the puts and removes of one version) and
- * {@code <version>.snapshot} (every entry at that version). Layout: the magic {@code FLXS}, a format version, then
+ * {@code <version>.snapshot} (every entry at that version). Layout: the magic {@code FLXS}, a format version, (from
+ * version 2) the hash seed and table capacity of the map the records come from (0 for deltas), then
  * records ({@code 1} put: key length, key, value length, value; {@code 2} remove: key length, key), then {@code 0}
  * and the CRC-32 of everything before it. Files are written under a temporary name, forced, renamed and their folder
  * forced, so a reader finds a file whole or not at all; a damaged one fails its checksum.
  */
 final class StateFiles {
     static final int MAGIC = 0x464C5853; // "FLXS"
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final byte PUT = 1;
     static final byte REMOVE = 2;
     static final byte END = 0;
@@ -30,6 +31,10 @@ final class StateFiles {
 
     /** Receives the records of a file as they are read. */
     interface RecordVisitor {
+        /** Before the records: the layout of the map a snapshot was written from (capacity 0: unknown). */
+        default void layout(long seed, int capacity) {
+        }
+
         void put(byte[] key, byte[] value);
 
         void remove(byte[] key);
@@ -51,33 +56,40 @@ final class StateFiles {
         }
 
         void put(byte[] key, byte[] value) throws IOException {
+            put(key, 0, key.length, value, 0, value.length);
+        }
+
+        void put(byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset, int valueLength)
+                throws IOException {
             ensure(5);
-            buffer.put(PUT).putInt(key.length);
-            bytes(key);
+            buffer.put(PUT).putInt(keyLength);
+            bytes(key, keyOffset, keyLength);
             ensure(4);
-            buffer.putInt(value.length);
-            bytes(value);
+            buffer.putInt(valueLength);
+            bytes(value, valueOffset, valueLength);
         }
 
         void remove(byte[] key) throws IOException {
-            ensure(5);
-            buffer.put(REMOVE).putInt(key.length);
-            bytes(key);
+            remove(key, 0, key.length);
         }
 
-        private void bytes(byte[] b) throws IOException {
-            if (b.length <= buffer.remaining()) {
-                buffer.put(b);
-                return;
+        void remove(byte[] key, int offset, int length) throws IOException {
+            ensure(5);
+            buffer.put(REMOVE).putInt(length);
+            bytes(key, offset, length);
+        }
+
+        private void bytes(byte[] b, int offset, int length) throws IOException {
+            if (length > buffer.remaining()) {
+                flush();
             }
-            flush();
-            if (b.length <= buffer.remaining()) {
-                buffer.put(b);
+            if (length <= buffer.remaining()) {
+                buffer.put(b, offset, length);
                 return;
             }
             // Larger than the buffer: checksummed and written as it is.
-            crc.update(b, 0, b.length);
-            ByteBuffer direct = ByteBuffer.wrap(b);
+            crc.update(b, offset, length);
+            ByteBuffer direct = ByteBuffer.wrap(b, offset, length);
             while (direct.hasRemaining()) {
                 channel.write(direct);
             }
@@ -112,11 +124,16 @@ final class StateFiles {
     }
 
     static void write(Path file, RecordSource records) throws IOException {
+        write(file, 0, 0, records);
+    }
+
+    /** As {@link #write(Path, RecordSource)}, recording the layout of the map the records come from. */
+    static void write(Path file, long seed, int capacity, RecordSource records) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             Writer writer = new Writer(channel);
-            writer.buffer.putInt(MAGIC).putInt(FORMAT_VERSION);
+            writer.buffer.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(seed).putInt(capacity);
             records.writeTo(writer);
             writer.finish();
             channel.force(true);
@@ -153,8 +170,19 @@ final class StateFiles {
                 throw damaged(file, "it is not a state file");
             }
             int version = in.readInt();
-            if (version != FORMAT_VERSION) {
-                throw damaged(file, "it has format version " + version + "; this Fluxo reads " + FORMAT_VERSION);
+            if (version != 1 && version != FORMAT_VERSION) {
+                throw damaged(file, "it has format version " + version + "; this Fluxo reads 1 to " + FORMAT_VERSION);
+            }
+            if (version >= 2) {
+                long seed = ((long) in.readInt() << 32) | (in.readInt() & 0xFFFFFFFFL);
+                int capacity = in.readInt();
+                // A capacity is a power of two no larger than a few slots per record the file can hold.
+                if (capacity < 0 || Integer.bitCount(capacity) > 1 || capacity > 16 + 4 * (size / 9)) {
+                    throw damaged(file, "it has an impossible table capacity " + capacity);
+                }
+                if (capacity >= 16) {
+                    visitor.layout(seed, capacity);
+                }
             }
             for (byte op = in.readByte(); op != END; op = in.readByte()) {
                 byte[] key = in.readBytes();

@@ -6,43 +6,73 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The live key-value map of one state store: binary keys and values in open-addressed parallel arrays, so an entry
- * costs its two byte arrays and three slots, with no entry objects and no boxing. Keys are compared by content.
+ * The live key-value map of one state store, laid out flat so that millions of keys cost no objects: every entry
+ * ({@code keyLength, valueLength, key, value}) lives in large byte pages, and an open-addressed table of entry
+ * addresses and hashes finds it. Loading, updating and scanning the state therefore leave the garbage collector almost
+ * nothing to trace. A value replaced by one of the same size is overwritten in place; other replacements and removals
+ * leave dead bytes that are compacted away once they outweigh the live ones.
  */
 final class StateMap {
     private static final int MIN_CAPACITY = 16;
+    private static final int PAGE_BITS = 22;
+    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    /** A little under the address range of a page, so that a page with its array header fits a 4 MB G1 region. */
+    private static final int PAGE_CAPACITY = PAGE_SIZE - 64;
+    private static final int HEADER = 8;
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private byte[][] keys;
-    private byte[][] values;
-    private int[] hashes;
-    private int size;
-    private long bytes;
-
-    StateMap() {
-        allocate(MIN_CAPACITY);
+    /** Reads one entry where it lies: {@code page[keyOffset, +keyLength)} and {@code page[valueOffset, +valueLength)}. */
+    @FunctionalInterface
+    interface EntryReader {
+        void read(byte[] page, int keyOffset, int keyLength, int valueOffset, int valueLength);
     }
 
-    private void allocate(int capacity) {
-        keys = new byte[capacity][];
-        values = new byte[capacity][];
+    /**
+     * Mixed into every hash so that no two maps probe alike unless laid out alike: a small map filled in a larger
+     * map's slot order would otherwise put runs of neighbouring keys into neighbouring slots and probe quadratically.
+     */
+    private final long seed;
+
+    private byte[][] pages = new byte[4][];
+    private int pageCount;
+    private int pageFill = PAGE_CAPACITY;
+    /** Entry address + 1 per slot (page << PAGE_BITS | offset); 0 is an empty slot. */
+    private long[] slots;
+    private int[] hashes;
+    private int size;
+    private long liveBytes;
+    private long deadBytes;
+
+    StateMap() {
+        this(java.util.concurrent.ThreadLocalRandom.current().nextLong(), MIN_CAPACITY);
+    }
+
+    /**
+     * A map laid out as another one was ({@link #seed()}, {@link #capacity()}): filled in that map's slot order, each
+     * entry lands where it was, so loading a snapshot walks the table once from start to end.
+     */
+    StateMap(long seed, int capacity) {
+        if (Integer.bitCount(capacity) != 1 || capacity < MIN_CAPACITY) {
+            throw new IllegalArgumentException("capacity " + capacity + " is not a power of two of at least "
+                    + MIN_CAPACITY);
+        }
+        this.seed = seed;
+        slots = new long[capacity];
         hashes = new int[capacity];
     }
 
-    /**
-     * Mixed into every hash so that no two maps probe alike: a map filled in another map's slot order (loading a
-     * snapshot, copying) would otherwise put runs of neighbouring keys into neighbouring slots and probe quadratically.
-     */
-    private final long seed = java.util.concurrent.ThreadLocalRandom.current().nextLong();
-
-    private int hash(byte[] key) {
-        return hash(key, 0, key.length);
+    long seed() {
+        return seed;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    int capacity() {
+        return slots.length;
+    }
 
     /**
-     * The hash of {@code bytes[from, to)}, the same as of a key holding just those bytes: eight bytes at a time, then
-     * a full avalanche, because keys are often near-sequential numbers and linear probing clusters on weak hashes.
+     * The hash of {@code bytes[from, to)}: eight bytes at a time, then a full avalanche, because keys are often
+     * near-sequential numbers and linear probing clusters on weak hashes.
      */
     private int hash(byte[] bytes, int from, int to) {
         long h = seed ^ (to - from);
@@ -63,120 +93,212 @@ final class StateMap {
         return (int) h;
     }
 
-    private int slot(byte[] key, int hash) {
-        return slot(key, 0, key.length, hash);
+    private static int pageOf(long address) {
+        return (int) (address >>> PAGE_BITS);
     }
 
+    private static int offsetOf(long address) {
+        return (int) (address & (PAGE_SIZE - 1));
+    }
+
+    /** The slot holding the key {@code bytes[from, to)}, or the empty slot where it would go. */
     private int slot(byte[] bytes, int from, int to, int hash) {
-        int mask = keys.length - 1;
-        int i = hash & mask;
-        while (keys[i] != null && (hashes[i] != hash || !Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to))) {
-            i = (i + 1) & mask;
+        int mask = slots.length - 1;
+        int length = to - from;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            long entry = slots[i];
+            if (entry == 0) {
+                return i;
+            }
+            if (hashes[i] == hash) {
+                byte[] page = pages[pageOf(entry - 1)];
+                int at = offsetOf(entry - 1);
+                if ((int) INTS.get(page, at) == length
+                        && Arrays.equals(page, at + HEADER, at + HEADER + length, bytes, from, to)) {
+                    return i;
+                }
+            }
         }
-        return i;
+    }
+
+    private byte[] valueAt(long entry) {
+        byte[] page = pages[pageOf(entry - 1)];
+        int at = offsetOf(entry - 1);
+        int keyLength = (int) INTS.get(page, at);
+        int valueLength = (int) INTS.get(page, at + 4);
+        int from = at + HEADER + keyLength;
+        return Arrays.copyOfRange(page, from, from + valueLength);
+    }
+
+    private int entryBytes(long entry) {
+        byte[] page = pages[pageOf(entry - 1)];
+        int at = offsetOf(entry - 1);
+        return HEADER + (int) INTS.get(page, at) + (int) INTS.get(page, at + 4);
     }
 
     byte[] get(byte[] key) {
-        return values[slot(key, hash(key))];
+        return get(key, 0, key.length);
     }
 
-    /** The value of the key held in {@code bytes[from, to)}, without copying it out. */
+    /** A copy of the value of the key held in {@code bytes[from, to)}, or null. */
     byte[] get(byte[] bytes, int from, int to) {
-        return values[slot(bytes, from, to, hash(bytes, from, to))];
+        long entry = slots[slot(bytes, from, to, hash(bytes, from, to))];
+        return entry == 0 ? null : valueAt(entry);
     }
 
-    /** Sets the value; returns the previous one, or null. */
-    byte[] put(byte[] key, byte[] value) {
-        int h = hash(key);
-        int i = slot(key, h);
-        byte[] previous = values[i];
-        if (keys[i] == null) {
-            keys[i] = key;
-            hashes[i] = h;
-            size++;
-            bytes += key.length;
-        } else {
-            bytes -= previous.length;
-        }
-        values[i] = value;
-        bytes += value.length;
-        if (size * 4L > keys.length * 3L) {
-            grow();
-        }
-        return previous;
+    boolean contains(byte[] key) {
+        return slots[slot(key, 0, key.length, hash(key, 0, key.length))] != 0;
     }
 
-    /** Sets the value only if the key is absent; returns whether it did. */
-    boolean putIfAbsent(byte[] key, byte[] value) {
-        int h = hash(key);
-        int i = slot(key, h);
-        if (keys[i] != null) {
+    /** Sets the value; returns whether the key was new. */
+    boolean put(byte[] key, byte[] value) {
+        return put(key, 0, key.length, value, 0, value.length);
+    }
+
+    boolean put(byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset, int valueLength) {
+        int h = hash(key, keyOffset, keyOffset + keyLength);
+        int i = slot(key, keyOffset, keyOffset + keyLength, h);
+        long entry = slots[i];
+        if (entry != 0) {
+            byte[] page = pages[pageOf(entry - 1)];
+            int at = offsetOf(entry - 1);
+            if ((int) INTS.get(page, at + 4) == valueLength) {
+                System.arraycopy(value, valueOffset, page, at + HEADER + keyLength, valueLength);
+                return false;
+            }
+            int old = entryBytes(entry);
+            liveBytes -= old;
+            deadBytes += old;
+        }
+        slots[i] = append(key, keyOffset, keyLength, value, valueOffset, valueLength) + 1;
+        hashes[i] = h;
+        if (entry != 0) {
+            compactIfMostlyDead();
             return false;
         }
-        keys[i] = key;
-        hashes[i] = h;
-        values[i] = value;
         size++;
-        bytes += key.length + value.length;
-        if (size * 4L > keys.length * 3L) {
+        if (size * 4L > slots.length * 3L) {
             grow();
         }
         return true;
     }
 
-    void clear() {
-        if (size > 0 || keys.length > MIN_CAPACITY) {
-            allocate(MIN_CAPACITY);
-            size = 0;
-            bytes = 0;
+    /** Adds a key that is known to be absent with no value: for sets of keys. */
+    boolean add(byte[] key) {
+        int h = hash(key, 0, key.length);
+        int i = slot(key, 0, key.length, h);
+        if (slots[i] != 0) {
+            return false;
         }
+        slots[i] = append(key, 0, key.length, key, 0, 0) + 1;
+        hashes[i] = h;
+        size++;
+        if (size * 4L > slots.length * 3L) {
+            grow();
+        }
+        return true;
     }
 
-    /** Removes the key; returns its value, or null when absent. */
-    byte[] remove(byte[] key) {
-        int mask = keys.length - 1;
-        int i = slot(key, hash(key));
-        if (keys[i] == null) {
-            return null;
+    private long append(byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset, int valueLength) {
+        int bytes = HEADER + keyLength + valueLength;
+        if (pageFill + bytes > PAGE_CAPACITY || pageCount == 0) {
+            if (pageCount == pages.length) {
+                pages = Arrays.copyOf(pages, pages.length * 2);
+            }
+            // An entry larger than a page gets a page of its own.
+            pages[pageCount++] = new byte[Math.max(PAGE_CAPACITY, bytes)];
+            pageFill = 0;
         }
-        byte[] previous = values[i];
-        bytes -= keys[i].length + previous.length;
-        keys[i] = null;
-        values[i] = null;
+        int page = pageCount - 1;
+        byte[] p = pages[page];
+        int at = pageFill;
+        INTS.set(p, at, keyLength);
+        INTS.set(p, at + 4, valueLength);
+        System.arraycopy(key, keyOffset, p, at + HEADER, keyLength);
+        System.arraycopy(value, valueOffset, p, at + HEADER + keyLength, valueLength);
+        pageFill = bytes > PAGE_CAPACITY ? PAGE_CAPACITY : at + bytes;
+        liveBytes += bytes;
+        return ((long) page << PAGE_BITS) | at;
+    }
+
+    /** Removes the key; returns whether it was there. */
+    boolean remove(byte[] key) {
+        int mask = slots.length - 1;
+        int i = slot(key, 0, key.length, hash(key, 0, key.length));
+        if (slots[i] == 0) {
+            return false;
+        }
+        int old = entryBytes(slots[i]);
+        liveBytes -= old;
+        deadBytes += old;
+        slots[i] = 0;
         size--;
         // Backward-shift deletion keeps every probe chain unbroken without tombstones.
         int gap = i;
-        for (int j = (i + 1) & mask; keys[j] != null; j = (j + 1) & mask) {
+        for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
             int home = hashes[j] & mask;
             boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
             if (movable) {
-                keys[gap] = keys[j];
-                values[gap] = values[j];
+                slots[gap] = slots[j];
                 hashes[gap] = hashes[j];
-                keys[j] = null;
-                values[j] = null;
+                slots[j] = 0;
                 gap = j;
             }
         }
-        return previous;
+        compactIfMostlyDead();
+        return true;
     }
 
     private void grow() {
-        byte[][] oldKeys = keys;
-        byte[][] oldValues = values;
+        long[] oldSlots = slots;
         int[] oldHashes = hashes;
-        allocate(oldKeys.length * 2);
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
+        slots = new long[oldSlots.length * 2];
+        hashes = new int[oldSlots.length * 2];
+        int mask = slots.length - 1;
+        for (int j = 0; j < oldSlots.length; j++) {
+            if (oldSlots[j] != 0) {
                 int i = oldHashes[j] & mask;
-                while (keys[i] != null) {
+                while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = oldKeys[j];
-                values[i] = oldValues[j];
+                slots[i] = oldSlots[j];
                 hashes[i] = oldHashes[j];
             }
+        }
+    }
+
+    /** Copies the live entries into fresh pages once dead bytes outweigh them (and are worth a copy). */
+    private void compactIfMostlyDead() {
+        if (deadBytes < PAGE_CAPACITY || deadBytes < liveBytes) {
+            return;
+        }
+        byte[][] oldPages = pages;
+        pages = new byte[4][];
+        pageCount = 0;
+        pageFill = PAGE_CAPACITY;
+        liveBytes = 0;
+        deadBytes = 0;
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != 0) {
+                byte[] page = oldPages[pageOf(slots[i] - 1)];
+                int at = offsetOf(slots[i] - 1);
+                int keyLength = (int) INTS.get(page, at);
+                int valueLength = (int) INTS.get(page, at + 4);
+                slots[i] = append(page, at + HEADER, keyLength, page, at + HEADER + keyLength, valueLength) + 1;
+            }
+        }
+    }
+
+    void clear() {
+        if (size > 0 || slots.length > MIN_CAPACITY || pageCount > 0) {
+            slots = new long[MIN_CAPACITY];
+            hashes = new int[MIN_CAPACITY];
+            pages = new byte[4][];
+            pageCount = 0;
+            pageFill = PAGE_CAPACITY;
+            size = 0;
+            liveBytes = 0;
+            deadBytes = 0;
         }
     }
 
@@ -184,17 +306,32 @@ final class StateMap {
         return size;
     }
 
-    /** Bytes of keys and values plus the arrays that hold them: what memoryUsedBytes reports. */
+    /** The pages and the table: what memoryUsedBytes reports. */
     long memoryBytes() {
-        return bytes + (long) size * 32 + (long) keys.length * 20;
+        long pageBytes = 0;
+        for (int p = 0; p < pageCount; p++) {
+            pageBytes += pages[p].length;
+        }
+        return pageBytes + 12L * slots.length;
     }
 
-    /** Visits every entry; the callback must not change the map. */
-    void forEach(StateStore.EntryVisitor visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                visitor.visit(keys[i], values[i]);
+    /** Reads every entry in place; the reader must not change the map. */
+    void read(EntryReader reader) {
+        for (long entry : slots) {
+            if (entry != 0) {
+                byte[] page = pages[pageOf(entry - 1)];
+                int at = offsetOf(entry - 1);
+                int keyLength = (int) INTS.get(page, at);
+                int valueLength = (int) INTS.get(page, at + 4);
+                reader.read(page, at + HEADER, keyLength, at + HEADER + keyLength, valueLength);
             }
         }
+    }
+
+    /** Visits every entry with copies of its key and value; the callback must not change the map. */
+    void forEach(StateStore.EntryVisitor visitor) {
+        read((page, keyOffset, keyLength, valueOffset, valueLength) -> visitor.visit(
+                Arrays.copyOfRange(page, keyOffset, keyOffset + keyLength),
+                Arrays.copyOfRange(page, valueOffset, valueOffset + valueLength)));
     }
 }

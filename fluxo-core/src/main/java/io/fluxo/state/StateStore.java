@@ -29,9 +29,8 @@ public final class StateStore {
     private final StateStoreConf conf;
     private StateMap map = new StateMap();
     private long version;
-    /** Keys changed by the running batch, with their value before it ({@link #ABSENT}: none), for abort and the delta. */
-    private final StateMap before = new StateMap();
-    private static final byte[] ABSENT = new byte[0];
+    /** The keys the running batch put or removed: what its delta records. */
+    private final StateMap changed = new StateMap();
     private long updatedRows;
     private long removedRows;
     private long droppedByWatermark;
@@ -69,15 +68,14 @@ public final class StateStore {
     }
 
     public void put(byte[] key, byte[] value) {
-        byte[] previous = map.put(key, value);
-        before.putIfAbsent(key, previous == null ? ABSENT : previous);
+        map.put(key, value);
+        changed.add(key);
         updatedRows++;
     }
 
     public void remove(byte[] key) {
-        byte[] previous = map.remove(key);
-        if (previous != null) {
-            before.putIfAbsent(key, previous);
+        if (map.remove(key)) {
+            changed.add(key);
             removedRows++;
         }
     }
@@ -126,13 +124,13 @@ public final class StateStore {
         try {
             StateFiles.write(dir.resolve(next + ".delta"), writer -> {
                 IOException[] failure = new IOException[1];
-                before.forEach((key, previous) -> {
-                    byte[] now = map.get(key);
+                changed.read((page, keyOffset, keyLength, valueOffset, valueLength) -> {
+                    byte[] now = map.get(page, keyOffset, keyOffset + keyLength);
                     try {
                         if (now != null) {
-                            writer.put(key, now);
-                        } else if (previous != ABSENT) {
-                            writer.remove(key);
+                            writer.put(page, keyOffset, keyLength, now, 0, now.length);
+                        } else {
+                            writer.remove(page, keyOffset, keyLength);
                         }
                     } catch (IOException e) {
                         failure[0] = failure[0] == null ? e : failure[0];
@@ -146,7 +144,7 @@ public final class StateStore {
                 writeSnapshot(next);
             }
             version = next;
-            before.clear();
+            changed.clear();
             cleanUp();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit state version " + next + " in " + dir + ": "
@@ -156,23 +154,19 @@ public final class StateStore {
         return version;
     }
 
-    /** Undoes the running batch's changes: the store is again at {@link #version()}. */
+    /** Undoes the running batch's changes: the store is again at {@link #version()}, as its files have it. */
     public void abort() {
-        before.forEach((key, previous) -> {
-            if (previous == ABSENT) {
-                map.remove(key);
-            } else {
-                map.put(key, previous);
-            }
-        });
-        before.clear();
+        if (changed.size() > 0) {
+            changed.clear();
+            loadVersion(version);
+        }
         updatedRows = 0;
         removedRows = 0;
     }
 
     /** Starts a batch that will commit {@code version() + 1}: resets the per-batch counters. */
     public void beginBatch() {
-        if (before.size() > 0) {
+        if (changed.size() > 0) {
             throw new IllegalStateException("the previous batch of " + dir + " was neither committed nor aborted");
         }
         updatedRows = 0;
@@ -181,12 +175,12 @@ public final class StateStore {
     }
 
     private void writeSnapshot(long v) throws IOException {
-        StateFiles.write(dir.resolve(v + ".snapshot"), writer -> {
+        StateFiles.write(dir.resolve(v + ".snapshot"), map.seed(), map.capacity(), writer -> {
             IOException[] failure = new IOException[1];
-            map.forEach((k, value) -> {
+            map.read((page, keyOffset, keyLength, valueOffset, valueLength) -> {
                 if (failure[0] == null) {
                     try {
-                        writer.put(k, value);
+                        writer.put(page, keyOffset, keyLength, page, valueOffset, valueLength);
                     } catch (IOException e) {
                         failure[0] = e;
                     }
@@ -203,6 +197,7 @@ public final class StateStore {
     private void loadVersion(long target) {
         version = target;
         if (target == 0) {
+            map = new StateMap();
             return;
         }
         Map<Long, List<String>> files = filesByVersion();
@@ -215,10 +210,10 @@ public final class StateStore {
         List<String> problems = new ArrayList<>();
         for (Long snapshot = snapshots.isEmpty() ? null : snapshots.last(); ; ) {
             long base = snapshot == null ? 0 : snapshot;
-            StateMap attempt = new StateMap();
+            Loader attempt = new Loader();
             try {
                 if (snapshot != null) {
-                    StateFiles.read(dir.resolve(snapshot + ".snapshot"), into(attempt));
+                    StateFiles.read(dir.resolve(snapshot + ".snapshot"), attempt);
                 }
                 for (long v = base + 1; v <= target; v++) {
                     Path delta = dir.resolve(v + ".delta");
@@ -227,9 +222,9 @@ public final class StateStore {
                                 + " cannot be loaded at version " + target + ": " + delta.getFileName()
                                 + " is missing" + (snapshot == null ? "" : " after snapshot " + snapshot) + ".");
                     }
-                    StateFiles.read(delta, into(attempt));
+                    StateFiles.read(delta, attempt);
                 }
-                map = attempt;
+                map = attempt.map;
                 return;
             } catch (StateStoreException e) {
                 problems.add(e.getMessage());
@@ -245,18 +240,24 @@ public final class StateStore {
         }
     }
 
-    private static StateFiles.RecordVisitor into(StateMap target) {
-        return new StateFiles.RecordVisitor() {
-            @Override
-            public void put(byte[] key, byte[] value) {
-                target.put(key, value);
-            }
+    /** Fills a map from a snapshot (laid out as the map it was written from) and deltas. */
+    private static final class Loader implements StateFiles.RecordVisitor {
+        private StateMap map = new StateMap();
 
-            @Override
-            public void remove(byte[] key) {
-                target.remove(key);
-            }
-        };
+        @Override
+        public void layout(long seed, int capacity) {
+            map = new StateMap(seed, capacity);
+        }
+
+        @Override
+        public void put(byte[] key, byte[] value) {
+            map.put(key, value);
+        }
+
+        @Override
+        public void remove(byte[] key) {
+            map.remove(key);
+        }
     }
 
     /** Committed versions present in the folder, with the kinds of file each has ({@code delta}, {@code snapshot}). */

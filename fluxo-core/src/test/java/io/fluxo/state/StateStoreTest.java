@@ -121,6 +121,32 @@ class StateStoreTest {
     }
 
     @Test
+    void valuesThatChangeSizeLeaveDeadBytesThatAreCompactedWithoutLosingEntries(@TempDir Path dir) {
+        StateStore store = StateStore.load(dir, 0, new StateStoreConf(2, 100));
+        Map<String, String> expected = new HashMap<>();
+        Random random = new Random(11);
+        for (int batch = 0; batch < 4; batch++) {
+            store.beginBatch();
+            for (int i = 0; i < 40_000; i++) {
+                String key = "key-" + random.nextInt(20_000);
+                if (random.nextInt(10) == 0) {
+                    store.remove(b(key));
+                    expected.remove(key);
+                } else {
+                    String value = "v".repeat(1 + random.nextInt(300));
+                    store.put(b(key), b(value));
+                    expected.put(key, value);
+                }
+            }
+            store.commit();
+            assertThat(content(store)).isEqualTo(expected);
+        }
+        assertThat(store.memoryUsedBytes()).as("dead bytes compacted away").isLessThan(40L << 20);
+        assertThat(content(StateStore.load(dir, 4, StateStoreConf.DEFAULT))).isEqualTo(expected);
+        assertThat(content(StateStore.load(dir, 3, StateStoreConf.DEFAULT))).isNotEqualTo(expected);
+    }
+
+    @Test
     void aMissingVersionIsReportedNotTreatedAsEmpty(@TempDir Path dir) {
         StateStore store = StateStore.load(dir, 0, StateStoreConf.DEFAULT);
         store.beginBatch();
