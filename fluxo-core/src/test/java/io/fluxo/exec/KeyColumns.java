@@ -8,6 +8,7 @@ import io.fluxo.types.DoubleType;
 import io.fluxo.types.IntegerType;
 import io.fluxo.types.LongType;
 import io.fluxo.types.StringType;
+import io.fluxo.types.StructType;
 import io.fluxo.types.TimestampType;
 import io.fluxo.vector.ColumnVector;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,13 @@ public final class KeyColumns {
 
     /** A non-null value of {@code type}, most from {@code spread} distinct ones. */
     public static Object randomValue(DataType type, Random random, int spread) {
+        if (type instanceof StructType struct) {
+            Object[] fields = new Object[struct.size()];
+            for (int f = 0; f < fields.length; f++) {
+                fields[f] = random.nextInt(8) == 0 ? null : randomValue(struct.field(f).dataType(), random, spread);
+            }
+            return fields;
+        }
         int n = random.nextInt(spread);
         if (type instanceof LongType || type instanceof TimestampType) {
             return random.nextInt(20) == 0 ? SPECIAL_LONGS[random.nextInt(SPECIAL_LONGS.length)]
@@ -84,6 +92,13 @@ public final class KeyColumns {
         }
         if (value instanceof byte[] b) {
             return "0x" + HexFormat.of().formatHex(b);
+        }
+        if (value instanceof Object[] fields) {
+            List<Object> out = new java.util.ArrayList<>();
+            for (Object f : fields) {
+                out.add(groupingValue(f));
+            }
+            return out;
         }
         return value;
     }

@@ -32,7 +32,10 @@ public interface GroupByHashTable {
 
     long sizeInBytes();
 
-    /** The table suited to the key types: no keys (one global group), one integral key, or encoded keys. */
+    /**
+     * The table suited to the key types: no keys (one global group), one integral key, one string, fixed-width keys
+     * (several numbers, a window struct), or encoded keys.
+     */
     static GroupByHashTable create(List<DataType> keyTypes) {
         if (keyTypes.isEmpty()) {
             return new GlobalGroupTable();
@@ -46,6 +49,9 @@ public interface GroupByHashTable {
             if (t instanceof StringType || t instanceof BinaryType) {
                 return new StringKeyGroupTable();
             }
+        }
+        if (FixedWidthKeyGroupTable.supports(keyTypes)) {
+            return new FixedWidthKeyGroupTable(keyTypes);
         }
         return new EncodedKeyGroupTable(keyTypes);
     }

@@ -22,6 +22,8 @@ import net.jqwik.api.Property;
  * adding any, and {@code appendKeys} gives the keys back, across growth of slots, id arrays and byte arenas.
  */
 class GroupByHashTableReferenceProperties {
+    private static final io.fluxo.types.StructType WINDOW = io.fluxo.types.StructType.empty()
+            .add("start", DataTypes.TimestampType, true).add("end", DataTypes.TimestampType, true);
     private static final List<List<DataType>> KEY_TYPES = List.of(
             List.of(),
             List.of(DataTypes.LongType),
@@ -33,7 +35,13 @@ class GroupByHashTableReferenceProperties {
             List.of(DataTypes.DoubleType),
             List.of(DataTypes.BooleanType),
             List.of(DataTypes.StringType, DataTypes.IntegerType),
-            List.of(DataTypes.LongType, DataTypes.DoubleType, DataTypes.StringType));
+            List.of(DataTypes.LongType, DataTypes.DoubleType, DataTypes.StringType),
+            List.of(DataTypes.LongType, DataTypes.IntegerType),
+            List.of(DataTypes.BooleanType, DataTypes.DoubleType, DataTypes.DateType),
+            List.of(WINDOW, DataTypes.LongType),
+            List.of(WINDOW),
+            List.of(io.fluxo.types.StructType.empty().add("a", DataTypes.IntegerType, true)
+                    .add("b", DataTypes.DoubleType, true), DataTypes.StringType));
 
     @Property(tries = 200)
     void groupIdsLookupAndKeysMatchAHashMap(@ForAll long seed) {
