@@ -34,6 +34,8 @@ public final class StateStore {
     private long updatedRows;
     private long removedRows;
     private long droppedByWatermark;
+    private long updateNanos;
+    private long removalNanos;
     private long lastCommitMillis;
 
     /** Visits one entry. */
@@ -106,6 +108,24 @@ public final class StateStore {
         droppedByWatermark += rows;
     }
 
+    /** Time the running batch spent reading its rows into the state (allUpdatesTimeMs), added by the operator. */
+    public void addUpdateTime(long nanos) {
+        updateNanos += nanos;
+    }
+
+    /** Time the running batch spent evicting state (allRemovalsTimeMs), added by the operator. */
+    public void addRemovalTime(long nanos) {
+        removalNanos += nanos;
+    }
+
+    public long updateTimeMs() {
+        return updateNanos / 1_000_000;
+    }
+
+    public long removalTimeMs() {
+        return removalNanos / 1_000_000;
+    }
+
     public long numRowsDroppedByWatermark() {
         return droppedByWatermark;
     }
@@ -172,6 +192,8 @@ public final class StateStore {
         updatedRows = 0;
         removedRows = 0;
         droppedByWatermark = 0;
+        updateNanos = 0;
+        removalNanos = 0;
     }
 
     private void writeSnapshot(long v) throws IOException {

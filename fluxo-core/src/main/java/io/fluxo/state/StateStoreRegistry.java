@@ -79,13 +79,14 @@ public final class StateStoreRegistry {
 
     /** What one stateful operator holds after the last batch, summed over its partitions. */
     public record OperatorMetrics(int operator, String kind, long numRowsTotal, long numRowsUpdated, long numRowsRemoved,
-            long numRowsDroppedByWatermark, long memoryUsedBytes, long commitTimeMs, int numPartitions) {
+            long numRowsDroppedByWatermark, long memoryUsedBytes, long commitTimeMs, long allUpdatesTimeMs,
+            long allRemovalsTimeMs, int numPartitions) {
     }
 
     public List<OperatorMetrics> metrics() {
         Map<Integer, long[]> byOperator = new TreeMap<>();
         stores.forEach((id, store) -> {
-            long[] m = byOperator.computeIfAbsent(id.get(0), k -> new long[7]);
+            long[] m = byOperator.computeIfAbsent(id.get(0), k -> new long[9]);
             m[0] += store.numKeys();
             m[1] += store.numRowsUpdated();
             m[2] += store.numRowsRemoved();
@@ -93,10 +94,12 @@ public final class StateStoreRegistry {
             m[4] += store.memoryUsedBytes();
             m[5] = Math.max(m[5], store.commitTimeMs());
             m[6]++;
+            m[7] += store.updateTimeMs();
+            m[8] += store.removalTimeMs();
         });
         List<OperatorMetrics> out = new ArrayList<>();
-        byOperator.forEach((op, m) -> out.add(new OperatorMetrics(op, kinds.getOrDefault(op, ""), m[0], m[1], m[2], m[3], m[4], m[5],
-                (int) m[6])));
+        byOperator.forEach((op, m) -> out.add(new OperatorMetrics(op, kinds.getOrDefault(op, ""), m[0], m[1], m[2],
+                m[3], m[4], m[5], m[7], m[8], (int) m[6])));
         return out;
     }
 }

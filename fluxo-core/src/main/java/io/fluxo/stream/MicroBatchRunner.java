@@ -566,7 +566,7 @@ public final class MicroBatchRunner {
         for (StateStoreRegistry.OperatorMetrics m : stateStores.metrics()) {
             out.add(new StreamingQueryProgress.StateOperatorProgress(sparkOperatorName(m.kind()), m.numRowsTotal(),
                     m.numRowsUpdated(), m.numRowsRemoved(), m.numRowsDroppedByWatermark(), m.memoryUsedBytes(),
-                    m.commitTimeMs()));
+                    m.commitTimeMs(), m.allUpdatesTimeMs(), m.allRemovalsTimeMs()));
         }
         return out;
     }

@@ -48,7 +48,8 @@ public record StreamingQueryProgress(UUID id, UUID runId, String name, String ti
 
     /** A stateful operator's state after a batch. */
     public record StateOperatorProgress(String operatorName, long numRowsTotal, long numRowsUpdated,
-            long numRowsRemoved, long numRowsDroppedByWatermark, long memoryUsedBytes, long commitTimeMs) {
+            long numRowsRemoved, long numRowsDroppedByWatermark, long memoryUsedBytes, long commitTimeMs,
+            long allUpdatesTimeMs, long allRemovalsTimeMs) {
     }
 
     /** Spark's JSON form, pretty-printed. */
@@ -98,6 +99,8 @@ public record StreamingQueryProgress(UUID id, UUID runId, String name, String ti
                 g.writeNumberField("numRowsDroppedByWatermark", s.numRowsDroppedByWatermark());
                 g.writeNumberField("memoryUsedBytes", s.memoryUsedBytes());
                 g.writeNumberField("commitTimeMs", s.commitTimeMs());
+                g.writeNumberField("allUpdatesTimeMs", s.allUpdatesTimeMs());
+                g.writeNumberField("allRemovalsTimeMs", s.allRemovalsTimeMs());
                 g.writeEndObject();
             }
             g.writeEndArray();

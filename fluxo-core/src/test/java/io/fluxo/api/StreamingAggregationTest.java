@@ -32,7 +32,8 @@ class StreamingAggregationTest {
             assertThat(state.numRowsTotal()).isEqualTo(3);
             assertThat(state.numRowsUpdated()).isEqualTo(3);
             assertThat(state.memoryUsedBytes()).isPositive();
-            assertThat(q.lastProgress().json()).contains("\"stateOperators\":[{\"operatorName\":\"stateStoreSave\"");
+            assertThat(q.lastProgress().json()).contains("\"stateOperators\":[{\"operatorName\":\"stateStoreSave\"")
+                    .contains("\"allUpdatesTimeMs\":").contains("\"allRemovalsTimeMs\":");
             q.stop();
         }
         assertThat(Files.isDirectory(chk.resolve("state").resolve("0").resolve("2"))).isTrue();

@@ -179,6 +179,7 @@ public final class FlatMapGroupsWithStateExec implements PhysicalOperator {
         long watermarkMs = streaming == null || !streaming.watermarkPresent() ? KeyedState.NO_TIMESTAMP
                 : streaming.evictionWatermarkMs();
         boolean watermarkPresent = streaming != null && streaming.watermarkPresent();
+        long started = System.nanoTime();
         for (int g = 0; g < numGroups; g++) {
             Object[] key = new Object[keyTypes.size()];
             for (int k = 0; k < key.length; k++) {
@@ -194,8 +195,13 @@ public final class FlatMapGroupsWithStateExec implements PhysicalOperator {
                 save(store, Arrays.copyOfRange(encodedKeys.bytes(), from, to), stored, keyed, values);
             }
         }
+        long called = System.nanoTime();
         if (store != null && timeout != StateTimeout.NONE) {
             expireTimeouts(store, keyTypes, keyCodec, values, out, batchTimestampMs, watermarkMs, watermarkPresent);
+        }
+        if (store != null) {
+            store.addUpdateTime(called - started);
+            store.addRemovalTime(System.nanoTime() - called);
         }
         return out.batches();
     }

@@ -38,6 +38,8 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
     private final List<Expression> otherKeys;
     private final Expression eventTime;
     private final long gap;
+    /** The gap of each row (an interval string expression), or null when every row has {@link #gap}. */
+    private final Expression gapPerRow;
     private final int sessionKey;
     private final List<AggregateSpec> aggregates;
     private final List<DataType> stateTypes;
@@ -54,13 +56,15 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
      * @param sessionKey where the session window stands among the grouping keys of the output
      * @param stores null in a batch query
      */
-    public SessionWindowAggregateExec(List<Expression> otherKeys, Expression eventTime, long gap, int sessionKey,
+    public SessionWindowAggregateExec(List<Expression> otherKeys, Expression eventTime, long gap,
+            Expression gapPerRow, int sessionKey,
             List<AggregateSpec> aggregates, List<AttributeReference> output, PhysicalOperator child,
             StateStoreRegistry stores, int operatorId, long stateVersion, String outputMode, boolean watermarked,
             long lateWatermark, long evictionWatermark) {
         this.otherKeys = List.copyOf(otherKeys);
         this.eventTime = eventTime;
         this.gap = gap;
+        this.gapPerRow = gapPerRow;
         this.sessionKey = sessionKey;
         this.aggregates = List.copyOf(aggregates);
         List<DataType> states = new ArrayList<>();
@@ -111,8 +115,11 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
             store = stores.acquire(operatorId, partition, stateVersion);
         }
         try {
+            long started = System.nanoTime();
             List<ColumnBatch> out = run(store, partition, context);
             if (store != null) {
+                // Sessions are merged, emitted and evicted in one pass: it all counts as updating.
+                store.addUpdateTime(System.nanoTime() - started);
                 store.commit();
             }
             return new BatchIterator() {
@@ -167,6 +174,10 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
 
         VectorEvaluator[] keyEvals = Operators.compile(otherKeys, context);
         VectorEvaluator timeEval = ExpressionCompiler.compile(eventTime, context.evalContext());
+        VectorEvaluator gapEval = gapPerRow == null ? null : ExpressionCompiler.compile(gapPerRow,
+                context.evalContext());
+        TimeWindowFunctions.SessionGaps gapTexts = new TimeWindowFunctions.SessionGaps();
+        long[] gaps = null;
         List<VectorEvaluator[]> argEvals = new ArrayList<>();
         for (AggregateSpec a : aggregates) {
             argEvals.add(Operators.compile(a.boundArguments(), context));
@@ -187,15 +198,20 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
                 keys.groupIds(keyVectors, n, ids);
                 int batch = batches.size();
                 batches.add(b);
+                if (gapEval != null) {
+                    gaps = gaps == null || gaps.length < n ? new long[Math.max(n, 16)] : gaps;
+                    gapTexts.micros(gapEval.evaluate(b), n, gaps);
+                }
                 for (int i = 0; i < n; i++) {
-                    if (times.isNull(i)) {
-                        continue; // a row without a time is in no session, as in Spark
+                    long rowGap = gapEval == null ? gap : gaps[i];
+                    if (times.isNull(i) || rowGap <= 0) {
+                        continue; // a row without a time or a positive gap is in no session, as in Spark
                     }
-                    if (t[i] + gap <= lateWatermark) {
+                    if (t[i] + rowGap <= lateWatermark) {
                         late++;
                         continue;
                     }
-                    items.add(new Item(ids[i], t[i], t[i] + gap, -1, batch, i));
+                    items.add(new Item(ids[i], t[i], t[i] + rowGap, -1, batch, i));
                 }
             }
         }
@@ -397,7 +413,7 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
 
     @Override
     public String nodeString() {
-        return "SessionWindowAggregate(gap " + gap + " us, keys=" + Operators.exprs(otherKeys) + ", functions="
+        return "SessionWindowAggregate(gap " + (gapPerRow == null ? gap + " us" : gapPerRow.sql()) + ", keys=" + Operators.exprs(otherKeys) + ", functions="
                 + aggregates.stream().map(AggregateSpec::description).toList() + ")";
     }
 }

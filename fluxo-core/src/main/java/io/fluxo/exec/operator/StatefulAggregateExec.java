@@ -108,6 +108,7 @@ public final class StatefulAggregateExec implements PhysicalOperator {
         if (completeMode) {
             loadAllStates(store, keyCodec, stateCodec, table, aggs);
         }
+        long started = System.nanoTime();
         boolean[] touched = new boolean[Math.max(16, table.size())];
         BinaryRowCodec.Encoded encoded = new BinaryRowCodec.Encoded();
         int[] groupIds = new int[ColumnBatch.DEFAULT_SIZE];
@@ -148,13 +149,17 @@ public final class StatefulAggregateExec implements PhysicalOperator {
                 }
             }
         }
+        long read = System.nanoTime();
         if (eventTimeKey >= 0) {
             loadExpiredStates(store, keyCodec, stateCodec, table, aggs);
             if (touched.length < table.size()) {
                 touched = Arrays.copyOf(touched, table.size());
             }
         }
+        long expired = System.nanoTime();
         List<ColumnBatch> results = saveAndEmit(store, table, aggs, touched, keyCodec, stateCodec, encoded);
+        store.addUpdateTime(read - started + System.nanoTime() - expired);
+        store.addRemovalTime(expired - read);
         store.commit();
         return new BatchIterator() {
             private int next;

@@ -95,10 +95,14 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
         stores.checkSchema(operatorId, "dropDuplicates", keySchema.sql(), VALUE_SCHEMA.sql());
         StateStore store = stores.acquire(operatorId, partition, stateVersion);
         try {
+            long started = System.nanoTime();
             List<ColumnBatch> out = run(store, partition, context);
+            long read = System.nanoTime();
             if (forgets()) {
                 forgetPassedKeys(store);
             }
+            store.addUpdateTime(read - started);
+            store.addRemovalTime(System.nanoTime() - read);
             store.commit();
             return new BatchIterator() {
                 private int next;

@@ -118,13 +118,16 @@ final class AggregatePlanning {
             List<AggregateSpec> specs, List<AttributeReference> finalOutput, PhysicalOperator child,
             PlannerSettings settings, StatefulAggregate stateful) {
         ScalarFunctionCall call = (ScalarFunctionCall) grouping.get(session);
-        if (!(call.arguments().get(1) instanceof Literal gap) || gap.value() == null) {
-            throw new AnalysisException("INVALID_WINDOW_DURATION", "session_window() in GROUP BY needs a constant gap "
-                    + "duration such as '10 minutes'.");
+        long gapMicros = -1;
+        if (call.arguments().get(1) instanceof Literal gap) {
+            if (gap.value() == null) {
+                throw new AnalysisException("INVALID_WINDOW_DURATION", "The gap duration of session_window() is "
+                        + "NULL: use an interval such as '10 minutes'.");
+            }
+            Object gapValue = gap.value();
+            gapMicros = TimeWindowFunctions.sessionGapMicros(gapValue instanceof byte[] b
+                    ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : gapValue.toString());
         }
-        Object gapValue = gap.value();
-        long gapMicros = TimeWindowFunctions.sessionGapMicros(gapValue instanceof byte[] b
-                ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : gapValue.toString());
         List<Expression> others = new ArrayList<>(grouping);
         others.remove(session);
         if (stateful != null && others.isEmpty()) {
@@ -137,11 +140,14 @@ final class AggregatePlanning {
         PhysicalOperator exchanged = others.isEmpty() ? new GatherExec(child)
                 : new ShuffleExchangeExec(boundOthers, partitions, child);
         Expression time = Binder.bind(call.arguments().get(0), child.output());
+        // A gap per row (an interval string expression) when it is not a constant.
+        Expression gapPerRow = gapMicros < 0 ? Binder.bind(call.arguments().get(1), child.output()) : null;
         if (stateful == null) {
-            return new SessionWindowAggregateExec(boundOthers, time, gapMicros, session, specs, finalOutput,
-                    exchanged, null, -1, 0, "complete", false, 0, 0);
+            return new SessionWindowAggregateExec(boundOthers, time, gapMicros, gapPerRow, session, specs,
+                    finalOutput, exchanged, null, -1, 0, "complete", false, 0, 0);
         }
-        return new SessionWindowAggregateExec(boundOthers, time, gapMicros, session, specs, finalOutput, exchanged,
+        return new SessionWindowAggregateExec(boundOthers, time, gapMicros, gapPerRow, session, specs, finalOutput,
+                exchanged,
                 stateful.stores(), stateful.operatorId(), stateful.stateVersion(), stateful.outputMode(),
                 stateful.eventTimeKey() >= 0, stateful.lateWatermarkMicros(), stateful.evictionWatermarkMicros());
     }

@@ -134,6 +134,29 @@ public final class TimeWindowFunctions {
         if (b.type(0) != DataTypes.TimestampType) {
             throw b.unexpectedType(0, "\"TIMESTAMP\"");
         }
+        if (!b.isConstant(1)) {
+            // A gap per row: an interval string expression; a NULL, zero or negative gap puts the row in no session.
+            if (!(b.type(1) instanceof io.fluxo.types.StringType)) {
+                throw b.unexpectedType(1, "\"STRING\"");
+            }
+            return BoundFunction.of(WINDOW_TYPE, List.of(DataTypes.TimestampType, DataTypes.StringType),
+                    (a, n, c) -> {
+                        SessionGaps gaps = new SessionGaps();
+                        long[] t = ((LongVector) a[0]).values();
+                        long[] g = new long[Math.max(n, 1)];
+                        gaps.micros(a[1], n, g);
+                        long[] ends = new long[Math.max(n, 1)];
+                        boolean[] nulls = new boolean[Math.max(n, 1)];
+                        for (int i = 0; i < n; i++) {
+                            nulls[i] = a[0].isNull(i) || g[i] <= 0;
+                            ends[i] = nulls[i] ? 0 : t[i] + g[i];
+                        }
+                        return StructVector.wrap(WINDOW_TYPE, new ColumnVector[] {
+                            LongVector.wrap(DataTypes.TimestampType, Arrays.copyOf(t, Math.max(n, 1)), n,
+                                    nulls.clone()),
+                            LongVector.wrap(DataTypes.TimestampType, ends, n, nulls.clone())}, n, nulls);
+                    }).withNullability(Nullability.ALWAYS);
+        }
         long gap = duration(b, 1, "gapDuration");
         if (gap <= 0) {
             throw new AnalysisException("INVALID_WINDOW_DURATION", "The gap duration of session_window() must be "
@@ -151,6 +174,35 @@ public final class TimeWindowFunctions {
                         nulls == null ? null : nulls.clone()),
                 LongVector.wrap(DataTypes.TimestampType, ends, n, nulls == null ? null : nulls.clone())}, n, nulls);
         }).withNullability(Nullability.ALWAYS);
+    }
+
+    /**
+     * Session gaps given per row as interval strings, in microseconds (0 for a NULL gap). Parses each distinct text
+     * once: a gap expression usually yields a handful of values.
+     */
+    public static final class SessionGaps {
+        private final java.util.Map<String, Long> parsed = new java.util.HashMap<>();
+        private byte[] lastText = new byte[0];
+        private long lastMicros;
+
+        public void micros(ColumnVector texts, int n, long[] out) {
+            io.fluxo.vector.BytesVector v = (io.fluxo.vector.BytesVector) texts;
+            byte[] data = v.data();
+            for (int i = 0; i < n; i++) {
+                if (v.isNull(i)) {
+                    out[i] = 0;
+                    continue;
+                }
+                int from = v.start(i);
+                int to = from + v.length(i);
+                if (!Arrays.equals(data, from, to, lastText, 0, lastText.length)) {
+                    lastText = Arrays.copyOfRange(data, from, to);
+                    String text = new String(lastText, java.nio.charset.StandardCharsets.UTF_8);
+                    lastMicros = parsed.computeIfAbsent(text, x -> TimeWindowFunctions.micros(x, "gapDuration"));
+                }
+                out[i] = lastMicros;
+            }
+        }
     }
 
     /** The gap of a session_window() call with a constant gap, in microseconds. */
