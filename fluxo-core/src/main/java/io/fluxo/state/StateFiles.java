@@ -35,9 +35,10 @@ final class StateFiles {
         default void layout(long seed, int capacity) {
         }
 
-        void put(byte[] key, byte[] value);
+        /** A put; the bytes are only valid during the call (they point into the read buffer). */
+        void put(byte[] keyBytes, int keyOffset, int keyLength, byte[] valueBytes, int valueOffset, int valueLength);
 
-        void remove(byte[] key);
+        void remove(byte[] keyBytes, int keyOffset, int keyLength);
     }
 
     /** Writes the records a callback produces to {@code file}, atomically. */
@@ -184,14 +185,29 @@ final class StateFiles {
                     visitor.layout(seed, capacity);
                 }
             }
+            byte[] key = new byte[64];
             for (byte op = in.readByte(); op != END; op = in.readByte()) {
-                byte[] key = in.readBytes();
-                if (op == PUT) {
-                    visitor.put(key, in.readBytes());
-                } else if (op == REMOVE) {
-                    visitor.remove(key);
-                } else {
+                if (op != PUT && op != REMOVE) {
                     throw damaged(file, "it has an unknown record type " + op);
+                }
+                int keyLength = in.readLength();
+                if (key.length < keyLength) {
+                    key = new byte[Math.max(keyLength, key.length * 2)];
+                }
+                in.readFully(key, keyLength);
+                if (op == REMOVE) {
+                    visitor.remove(key, 0, keyLength);
+                    continue;
+                }
+                int valueLength = in.readLength();
+                if (in.fitsBuffer(valueLength)) {
+                    // The value is read where it lies in the buffer: no array per record.
+                    int at = in.take(valueLength);
+                    visitor.put(key, 0, keyLength, in.array(), at, valueLength);
+                } else {
+                    byte[] value = new byte[valueLength];
+                    in.readFully(value, valueLength);
+                    visitor.put(key, 0, keyLength, value, 0, valueLength);
                 }
             }
             if (!in.atEnd()) {
@@ -257,21 +273,40 @@ final class StateFiles {
             return buffer.getInt();
         }
 
-        byte[] readBytes() throws IOException {
+        int readLength() throws IOException {
             int length = readInt();
             if (length < 0 || length > end) {
                 throw damaged(file, "it has a record of impossible length " + length);
             }
-            byte[] b = new byte[length];
+            return length;
+        }
+
+        boolean fitsBuffer(int length) {
+            return length <= buffer.capacity();
+        }
+
+        byte[] array() {
+            return buffer.array();
+        }
+
+        /** Makes {@code length} bytes available in the buffer and consumes them; returns where they start. */
+        int take(int length) throws IOException {
+            require(length);
+            int at = buffer.position();
+            buffer.position(at + length);
+            return at;
+        }
+
+        /** Reads {@code length} bytes into {@code out[0, length)}, through the buffer or, when larger, directly. */
+        void readFully(byte[] out, int length) throws IOException {
             if (length <= buffer.capacity()) {
                 require(length);
-                buffer.get(b);
-                return b;
+                buffer.get(out, 0, length);
+                return;
             }
-            // Larger than the buffer: what is buffered, then the rest straight from the file.
             int buffered = buffer.remaining();
-            buffer.get(b, 0, buffered);
-            ByteBuffer rest = ByteBuffer.wrap(b, buffered, length - buffered);
+            buffer.get(out, 0, buffered);
+            ByteBuffer rest = ByteBuffer.wrap(out, buffered, length - buffered);
             while (rest.hasRemaining()) {
                 if (read >= end) {
                     throw damaged(file, "it is truncated");
@@ -282,11 +317,10 @@ final class StateFiles {
                 if (n <= 0) {
                     throw damaged(file, "it is truncated");
                 }
-                crc.update(b, from, n);
+                crc.update(out, from, n);
                 read += n;
                 rest.limit(length);
             }
-            return b;
         }
 
         boolean atEnd() {

@@ -223,8 +223,13 @@ final class StateMap {
 
     /** Removes the key; returns whether it was there. */
     boolean remove(byte[] key) {
+        return remove(key, 0, key.length);
+    }
+
+    boolean remove(byte[] key, int keyOffset, int keyLength) {
         int mask = slots.length - 1;
-        int i = slot(key, 0, key.length, hash(key, 0, key.length));
+        int to = keyOffset + keyLength;
+        int i = slot(key, keyOffset, to, hash(key, keyOffset, to));
         if (slots[i] == 0) {
             return false;
         }

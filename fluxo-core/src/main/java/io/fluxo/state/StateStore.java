@@ -272,13 +272,14 @@ public final class StateStore {
         }
 
         @Override
-        public void put(byte[] key, byte[] value) {
-            map.put(key, value);
+        public void put(byte[] keyBytes, int keyOffset, int keyLength, byte[] valueBytes, int valueOffset,
+                int valueLength) {
+            map.put(keyBytes, keyOffset, keyLength, valueBytes, valueOffset, valueLength);
         }
 
         @Override
-        public void remove(byte[] key) {
-            map.remove(key);
+        public void remove(byte[] keyBytes, int keyOffset, int keyLength) {
+            map.remove(keyBytes, keyOffset, keyLength);
         }
     }
 
