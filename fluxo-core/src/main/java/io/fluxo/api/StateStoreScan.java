@@ -70,7 +70,7 @@ final class StateStoreScan implements BatchScan {
         }
         if (kind == null || key == null || value == null || !value.startsWith("STRUCT<")) {
             throw new AnalysisException("STDS_UNSUPPORTED_OPERATOR", "The state of operator " + operatorId + " ("
-                    + kind + ") cannot be read as a table in this version: only aggregations and deduplications.");
+                    + kind + ") cannot be read as a table: its stored value schema is " + value + ".");
         }
         this.keySchema = (StructType) SqlParser.parseDataType(key);
         this.valueSchema = (StructType) SqlParser.parseDataType(value);

@@ -122,4 +122,27 @@ class StreamingAggregationTest {
             assertThat(state.selectExpr("partition_id").distinct().count()).isBetween(1L, 2L);
         }
     }
+
+    @Test
+    void theOpenSessionsOfASessionWindowAggregationCanBeReadAsATable(@TempDir Path chk) {
+        try (Session spark = Session.builder().config("fluxo.sql.shuffle.partitions", 2).create()) {
+            MemoryStream input = MemoryStream.create(spark, "user STRING, ts TIMESTAMP");
+            StreamingQuery q = input.toDF().withWatermark("ts", "0 seconds")
+                    .groupBy(functions.col("user"), functions.session_window(functions.col("ts"), "5 seconds"))
+                    .agg(functions.expr("count(*) AS n")).writeStream().outputMode("append").format("noop")
+                    .option("checkpointLocation", chk.toString()).start();
+            input.addData(Row.of("a", java.time.Instant.ofEpochSecond(1)), Row.of("a",
+                    java.time.Instant.ofEpochSecond(3)), Row.of("a", java.time.Instant.ofEpochSecond(20)),
+                    Row.of("b", java.time.Instant.ofEpochSecond(2)));
+            q.processAllAvailable();
+            q.stop();
+            DataFrame state = spark.read().format("statestore").load(chk.toString());
+            List<String> rows = new ArrayList<>();
+            state.selectExpr("key.user", "size(value.sessions)", "value.sessions[0].start",
+                    "value.sessions[0].`count(1)_state0`").orderBy("user").collectAsList()
+                    .forEach(r -> rows.add(r.toList().toString()));
+            // The watermark (20 s) closed a's first session and b's; a's session at 20 s is open.
+            assertThat(rows).containsExactly("[a, 1, 1970-01-01T00:00:20Z, 1]");
+        }
+    }
 }

@@ -22,6 +22,7 @@ import io.fluxo.vector.LongVector;
 import io.fluxo.vector.StructVector;
 import io.fluxo.vector.row.BinaryRowCodec;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -110,8 +111,7 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
                 }
             }
             stores.checkSchema(operatorId, "session window aggregate "
-                    + aggregates.stream().map(AggregateSpec::description).toList(), key.sql(),
-                    "sessions of (start, end, " + stateTypes.stream().map(DataType::sql).toList() + ")");
+                    + aggregates.stream().map(AggregateSpec::description).toList(), key.sql(), valueSchema().sql());
             store = stores.acquire(operatorId, partition, stateVersion);
         }
         try {
@@ -161,10 +161,11 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
             int stateRow = 0;
             for (int e = 0; e < entries.size(); e++) {
                 byte[] value = entries.get(e)[1];
-                int count = ByteBuffer.wrap(value).getInt();
-                int p = 4;
+                // The value is one row of valueSchema(): a non-null array of non-null session structs.
+                int count = ByteBuffer.wrap(value, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                int p = 5;
                 for (int s = 0; s < count; s++) {
-                    p = sessionCodec.decode(value, p, storedSessions);
+                    p = sessionCodec.decode(value, p + 1, storedSessions);
                     long start = ((LongVector) storedSessions[0]).values()[stateRow];
                     long end = ((LongVector) storedSessions[1]).values()[stateRow];
                     items.add(new Item(ids[e], start, end, stateRow++, -1, -1));
@@ -398,17 +399,33 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
                 store.remove(keyBytes);
                 continue;
             }
-            int size = 4;
+            // One row of valueSchema() in the binary row format: the array's null byte and count, then each session
+            // struct with its null byte.
+            int size = 5;
             for (int o : open) {
-                size += encodedSessions.offsets()[o + 1] - encodedSessions.offsets()[o];
+                size += 1 + encodedSessions.offsets()[o + 1] - encodedSessions.offsets()[o];
             }
-            ByteBuffer value = ByteBuffer.allocate(size).putInt(open.size());
+            ByteBuffer value = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0)
+                    .putInt(open.size());
             for (int o : open) {
-                value.put(encodedSessions.bytes(), encodedSessions.offsets()[o],
+                value.put((byte) 0).put(encodedSessions.bytes(), encodedSessions.offsets()[o],
                         encodedSessions.offsets()[o + 1] - encodedSessions.offsets()[o]);
             }
             store.put(keyBytes, value.array());
         }
+    }
+
+    /** What a key's state holds, as the state reader shows it: its open sessions with their partial aggregates. */
+    private StructType valueSchema() {
+        StructType session = StructType.empty().add("start", DataTypes.TimestampType, false)
+                .add("end", DataTypes.TimestampType, false);
+        for (AggregateSpec a : aggregates) {
+            List<DataType> types = a.function().stateTypes();
+            for (int w = 0; w < types.size(); w++) {
+                session = session.add(a.description() + "_state" + w, types.get(w), true);
+            }
+        }
+        return StructType.empty().add("sessions", new io.fluxo.types.ArrayType(session, false), false);
     }
 
     @Override
