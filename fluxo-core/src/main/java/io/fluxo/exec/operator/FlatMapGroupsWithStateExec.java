@@ -94,25 +94,8 @@ public final class FlatMapGroupsWithStateExec implements PhysicalOperator {
                     valueSchema().sql());
             store = streaming.stores().acquire(streaming.operatorId(), partition, streaming.stateVersion());
         }
-        try {
-            List<ColumnBatch> out = run(store, partition, context);
-            if (store != null) {
-                store.commit();
-            }
-            return new BatchIterator() {
-                private int next;
-
-                @Override
-                public ColumnBatch next() {
-                    return next < out.size() ? out.get(next++) : null;
-                }
-            };
-        } catch (RuntimeException | Error e) {
-            if (store != null) {
-                store.abort();
-            }
-            throw e;
-        }
+        StateStore acquired = store;
+        return Operators.committing(store, () -> run(acquired, partition, context));
     }
 
     private List<ColumnBatch> run(StateStore store, int partition, TaskContext context) {

@@ -1,18 +1,41 @@
 package io.fluxo.exec.operator;
 
+import io.fluxo.exec.BatchIterator;
 import io.fluxo.exec.TaskContext;
 import io.fluxo.exec.expr.ExpressionCompiler;
 import io.fluxo.exec.expr.VectorEvaluator;
 import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.expr.Expression;
+import io.fluxo.state.StateStore;
 import io.fluxo.types.DataType;
+import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** What the operators share: compiling bound expressions, allocating output vectors, EXPLAIN text. */
 final class Operators {
     private Operators() {
+    }
+
+    /**
+     * Runs one partition of a stateful operator against its store (null in a batch query): commits what
+     * {@code body} changed, or undoes it when it fails.
+     */
+    static BatchIterator committing(StateStore store, Supplier<List<ColumnBatch>> body) {
+        try {
+            List<ColumnBatch> out = body.get();
+            if (store != null) {
+                store.commit();
+            }
+            return BatchIterator.of(out);
+        } catch (RuntimeException | Error e) {
+            if (store != null) {
+                store.abort();
+            }
+            throw e;
+        }
     }
 
     /** Compiles bound expressions for one task. */

@@ -114,28 +114,16 @@ public final class SessionWindowAggregateExec implements PhysicalOperator {
                     + aggregates.stream().map(AggregateSpec::description).toList(), key.sql(), valueSchema().sql());
             store = stores.acquire(operatorId, partition, stateVersion);
         }
-        try {
+        StateStore acquired = store;
+        return Operators.committing(store, () -> {
             long started = System.nanoTime();
-            List<ColumnBatch> out = run(store, partition, context);
-            if (store != null) {
+            List<ColumnBatch> out = run(acquired, partition, context);
+            if (acquired != null) {
                 // Sessions are merged, emitted and evicted in one pass: it all counts as updating.
-                store.addUpdateTime(System.nanoTime() - started);
-                store.commit();
+                acquired.addUpdateTime(System.nanoTime() - started);
             }
-            return new BatchIterator() {
-                private int next;
-
-                @Override
-                public ColumnBatch next() {
-                    return next < out.size() ? out.get(next++) : null;
-                }
-            };
-        } catch (RuntimeException | Error e) {
-            if (store != null) {
-                store.abort();
-            }
-            throw e;
-        }
+            return out;
+        });
     }
 
     private List<ColumnBatch> run(StateStore store, int partition, TaskContext context) {

@@ -161,14 +161,7 @@ public final class StatefulAggregateExec implements PhysicalOperator {
         store.addUpdateTime(read - started + System.nanoTime() - expired);
         store.addRemovalTime(expired - read);
         store.commit();
-        return new BatchIterator() {
-            private int next;
-
-            @Override
-            public ColumnBatch next() {
-                return next < results.size() ? results.get(next++) : null;
-            }
-        };
+        return BatchIterator.of(results);
     }
 
     /** Drops the rows whose key ended at or before the watermark for late rows, counting them. */

@@ -94,7 +94,7 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
         }
         stores.checkSchema(operatorId, "dropDuplicates", keySchema.sql(), VALUE_SCHEMA.sql());
         StateStore store = stores.acquire(operatorId, partition, stateVersion);
-        try {
+        return Operators.committing(store, () -> {
             long started = System.nanoTime();
             List<ColumnBatch> out = run(store, partition, context);
             long read = System.nanoTime();
@@ -103,19 +103,8 @@ public final class StatefulDeduplicateExec implements PhysicalOperator {
             }
             store.addUpdateTime(read - started);
             store.addRemovalTime(System.nanoTime() - read);
-            store.commit();
-            return new BatchIterator() {
-                private int next;
-
-                @Override
-                public ColumnBatch next() {
-                    return next < out.size() ? out.get(next++) : null;
-                }
-            };
-        } catch (RuntimeException | Error e) {
-            store.abort();
-            throw e;
-        }
+            return out;
+        });
     }
 
     private List<ColumnBatch> run(StateStore store, int partition, TaskContext context) {
