@@ -57,6 +57,16 @@ class ExamplesTest {
     }
 
     @Test
+    void userSessions() throws Exception {
+        String out = output(() -> UserSessions.main(new String[0]));
+        // The watermark (latest click - 10 s) passes ana's 40 s + 30 s and bia's 70 s + 30 s only after caio's click
+        // at 200 s; bia's clicks at 5 s and 70 s arrived before any timeout could fire, so they are one session.
+        assertThat(out).contains("session closed: ana: 3 clicks from 2023-11-14T22:13:20Z to 2023-11-14T22:14:00Z")
+                .contains("session closed: bia: 2 clicks from 2023-11-14T22:13:25Z to 2023-11-14T22:14:30Z")
+                .doesNotContain("caio");
+    }
+
+    @Test
     void rateToNoop() throws Exception {
         String out = output(() -> RateToNoop.main(new String[] {"100000"}));
         assertThat(out).containsPattern("100000 rows in \\d+ ms: \\d+ rows/s");
