@@ -13,10 +13,12 @@ import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.FlatMapGroupsWithState;
+import io.fluxo.plan.logical.Join;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
 import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.plan.logical.StatefulDeduplicate;
+import io.fluxo.plan.logical.StatefulJoin;
 import io.fluxo.plan.logical.StreamingRelation;
 import io.fluxo.state.StateStoreConf;
 import io.fluxo.state.StateStoreRegistry;
@@ -182,6 +184,11 @@ public final class MicroBatchRunner {
                 return new StatefulAggregate(a, stateStores, operatorId[0]++, batchId, numStatePartitions,
                         outputMode, EventTimeKeys.keyIndex(a), previousBatchWatermarkMs * 1000,
                         watermarkMs * 1000);
+            }
+            if (p instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
+                StatefulJoin join = new StatefulJoin(j, stateStores, operatorId[0], batchId, numStatePartitions);
+                operatorId[0] += 2; // a state store for each side
+                return join;
             }
             if (p instanceof FlatMapGroupsWithState g && g.child().isStreaming()) {
                 List<AttributeReference> times = EventTimeKeys.watermarked(g.child()).stream()

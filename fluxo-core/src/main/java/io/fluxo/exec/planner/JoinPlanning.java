@@ -6,6 +6,7 @@ import io.fluxo.exec.operator.GatherExec;
 import io.fluxo.exec.operator.HashJoinExec;
 import io.fluxo.exec.operator.HashJoinExec.Kind;
 import io.fluxo.exec.operator.ShuffleExchangeExec;
+import io.fluxo.exec.operator.StreamingJoinExec;
 import io.fluxo.plan.expr.And;
 import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.expr.Comparison;
@@ -19,6 +20,7 @@ import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
 import io.fluxo.plan.logical.Project;
 import io.fluxo.plan.logical.Range;
+import io.fluxo.plan.logical.StatefulJoin;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,11 +36,13 @@ final class JoinPlanning {
     private JoinPlanning() {
     }
 
-    static PhysicalOperator plan(Join join, Planner planner, PlannerSettings settings) {
-        LogicalPlan leftPlan = join.left();
-        LogicalPlan rightPlan = join.right();
-        Set<ExprId> leftIds = ids(leftPlan.output());
-        Set<ExprId> rightIds = ids(rightPlan.output());
+    /** A join condition split into equi-join key pairs and what remains. */
+    record Keys(List<Expression> left, List<Expression> right, List<Expression> residual) {
+    }
+
+    static Keys keys(Join join) {
+        Set<ExprId> leftIds = ids(join.left().output());
+        Set<ExprId> rightIds = ids(join.right().output());
         List<Expression> leftKeys = new ArrayList<>();
         List<Expression> rightKeys = new ArrayList<>();
         List<Expression> residual = new ArrayList<>();
@@ -57,6 +61,32 @@ final class JoinPlanning {
             }
             residual.add(c);
         }
+        return new Keys(leftKeys, rightKeys, residual);
+    }
+
+    /** A join of two streams: both sides exchanged on the keys into the state partitions, joined with their state. */
+    static PhysicalOperator planStreaming(StatefulJoin s, Planner planner) {
+        Join join = s.join();
+        Keys keys = keys(join);
+        PhysicalOperator left = planner.plan(join.left());
+        PhysicalOperator right = planner.plan(join.right());
+        List<Expression> leftKeys = Binder.bindAll(keys.left(), left.output());
+        List<Expression> rightKeys = Binder.bindAll(keys.right(), right.output());
+        Optional<Expression> residual = keys.residual().isEmpty() ? Optional.empty()
+                : Optional.of(Binder.bind(and(keys.residual()), joinedInput(join)));
+        int n = s.numStatePartitions();
+        return new StreamingJoinExec(new ShuffleExchangeExec(leftKeys, n, left),
+                new ShuffleExchangeExec(rightKeys, n, right), leftKeys, rightKeys, residual, join.output(),
+                s.stores(), s.leftOperatorId(), s.stateVersion());
+    }
+
+    static PhysicalOperator plan(Join join, Planner planner, PlannerSettings settings) {
+        LogicalPlan leftPlan = join.left();
+        LogicalPlan rightPlan = join.right();
+        Keys split = keys(join);
+        List<Expression> leftKeys = split.left();
+        List<Expression> rightKeys = split.right();
+        List<Expression> residual = split.residual();
         JoinType type = join.joinType();
         boolean buildOnLeft = type == JoinType.RIGHT_OUTER;
         Kind kind = switch (type) {

@@ -36,6 +36,7 @@ import io.fluxo.plan.logical.Range;
 import io.fluxo.plan.logical.Sort;
 import io.fluxo.plan.logical.StatefulAggregate;
 import io.fluxo.plan.logical.StatefulDeduplicate;
+import io.fluxo.plan.logical.StatefulJoin;
 import io.fluxo.plan.logical.SubqueryAlias;
 import io.fluxo.plan.logical.Union;
 import io.fluxo.state.StateTimeout;
@@ -119,6 +120,9 @@ public final class Planner {
         }
         if (plan instanceof Join j) {
             return JoinPlanning.plan(j, this, settings);
+        }
+        if (plan instanceof StatefulJoin s) {
+            return JoinPlanning.planStreaming(s, this);
         }
         if (plan instanceof Limit l) {
             PhysicalOperator child = plan(l.child());

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 public sealed interface LogicalPlan
         permits UnresolvedRelation, DataSourceRelation, LocalRelation, Range, Project, Filter, Aggregate, Join, Sort,
                 Limit, Union, Distinct, Deduplicate, SubqueryAlias, Generate, StreamingRelation, StatefulAggregate,
-                EventTimeWatermark, StatefulDeduplicate, FlatMapGroupsWithState {
+                EventTimeWatermark, StatefulDeduplicate, FlatMapGroupsWithState, StatefulJoin {
 
     List<LogicalPlan> children();
 

@@ -1,0 +1,346 @@
+package io.fluxo.exec.operator;
+
+import io.fluxo.exec.BatchIterator;
+import io.fluxo.exec.PhysicalOperator;
+import io.fluxo.exec.TaskContext;
+import io.fluxo.exec.expr.ExpressionCompiler;
+import io.fluxo.exec.expr.PredicateEvaluator;
+import io.fluxo.exec.expr.VectorEvaluator;
+import io.fluxo.exec.hash.GroupByHashTable;
+import io.fluxo.plan.expr.AttributeReference;
+import io.fluxo.plan.expr.Expression;
+import io.fluxo.state.StateStore;
+import io.fluxo.state.StateStoreRegistry;
+import io.fluxo.types.ArrayType;
+import io.fluxo.types.DataType;
+import io.fluxo.types.StructType;
+import io.fluxo.vector.ColumnBatch;
+import io.fluxo.vector.ColumnVector;
+import io.fluxo.vector.row.BinaryRowCodec;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An inner join of two streams for one state partition (both sides exchanged on the join keys): the rows of each side
+ * are kept in that side's state store under their join key, so this batch's left rows meet the right rows of this and
+ * every earlier batch, and this batch's right rows meet the left rows of earlier batches — each pair once. Rows with a
+ * NULL key never match and are not kept.
+ */
+public final class StreamingJoinExec implements PhysicalOperator {
+    private final PhysicalOperator left;
+    private final PhysicalOperator right;
+    private final List<Expression> leftKeys;
+    private final List<Expression> rightKeys;
+    private final Optional<Expression> residual;
+    private final List<AttributeReference> output;
+    private final StateStoreRegistry stores;
+    private final int leftOperatorId;
+    private final long stateVersion;
+
+    public StreamingJoinExec(PhysicalOperator left, PhysicalOperator right, List<Expression> leftKeys,
+            List<Expression> rightKeys, Optional<Expression> residual, List<AttributeReference> output,
+            StateStoreRegistry stores, int leftOperatorId, long stateVersion) {
+        this.left = left;
+        this.right = right;
+        this.leftKeys = List.copyOf(leftKeys);
+        this.rightKeys = List.copyOf(rightKeys);
+        this.residual = residual;
+        this.output = List.copyOf(output);
+        this.stores = stores;
+        this.leftOperatorId = leftOperatorId;
+        this.stateVersion = stateVersion;
+    }
+
+    @Override
+    public List<PhysicalOperator> children() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return output;
+    }
+
+    @Override
+    public int numPartitions() {
+        return left.numPartitions();
+    }
+
+    /** One side: its input, key expressions, column types and state store. */
+    private final class Side {
+        final PhysicalOperator input;
+        final List<Expression> keys;
+        final List<DataType> types;
+        final BinaryRowCodec rowCodec;
+        final StateStore store;
+        final List<ColumnBatch> batches = new ArrayList<>();
+        final List<BinaryRowCodec.Encoded> encoded = new ArrayList<>();
+        final List<int[]> groupIds = new ArrayList<>();
+        int[] starts;
+        long[] rows;
+
+        Side(PhysicalOperator input, List<Expression> keys, StateStore store) {
+            this.input = input;
+            this.keys = keys;
+            this.types = input.output().stream().map(AttributeReference::dataType).toList();
+            this.rowCodec = new BinaryRowCodec(types);
+            this.store = store;
+        }
+
+        /** Reads the side's rows of this batch, giving each the group id of its key (-1: a NULL in the key). */
+        void read(int partition, TaskContext context, GroupByHashTable groups) {
+            VectorEvaluator[] keyEvals = Operators.compile(keys, context);
+            try (BatchIterator in = input.open(partition, context)) {
+                ColumnBatch b;
+                while ((b = in.next()) != null) {
+                    int n = b.numRows();
+                    ColumnVector[] keyVectors = new ColumnVector[keyEvals.length];
+                    for (int k = 0; k < keyEvals.length; k++) {
+                        keyVectors[k] = keyEvals[k].evaluate(b);
+                    }
+                    int[] ids = new int[n];
+                    groups.groupIds(keyVectors, n, ids);
+                    for (ColumnVector k : keyVectors) {
+                        for (int i = 0; i < n; i++) {
+                            if (k.isNull(i)) {
+                                ids[i] = -1;
+                            }
+                        }
+                    }
+                    BinaryRowCodec.Encoded e = new BinaryRowCodec.Encoded();
+                    rowCodec.encode(b.columns(), n, e);
+                    batches.add(b);
+                    encoded.add(e);
+                    groupIds.add(ids);
+                }
+            }
+        }
+
+        /** The rows of each group as (batch << 32 | row), by a counting sort over group ids. */
+        void index(int numGroups) {
+            starts = new int[numGroups + 1];
+            for (int[] ids : groupIds) {
+                for (int id : ids) {
+                    if (id >= 0) {
+                        starts[id + 1]++;
+                    }
+                }
+            }
+            for (int g = 0; g < numGroups; g++) {
+                starts[g + 1] += starts[g];
+            }
+            rows = new long[starts[numGroups]];
+            int[] fill = Arrays.copyOf(starts, numGroups);
+            for (int bi = 0; bi < groupIds.size(); bi++) {
+                int[] ids = groupIds.get(bi);
+                for (int r = 0; r < ids.length; r++) {
+                    if (ids[r] >= 0) {
+                        rows[fill[ids[r]]++] = ((long) bi << 32) | r;
+                    }
+                }
+            }
+        }
+
+        /** The stored rows of a key, decoded into {@code into} (appended); returns how many. */
+        int decodeStored(byte[] value, ColumnVector[] into) {
+            if (value == null) {
+                return 0;
+            }
+            int count = ByteBuffer.wrap(value, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            int p = 5;
+            for (int i = 0; i < count; i++) {
+                p = rowCodec.decode(value, p + 1, into);
+            }
+            return count;
+        }
+
+        /**
+         * The key's stored value with this batch's rows of group {@code g} appended: one row of
+         * {@link StreamingJoinExec#valueSchema} in the binary row format (the array's null byte and count, then each row with its
+         * null byte).
+         */
+        byte[] appended(byte[] value, int g) {
+            int count = value == null ? 0 : ByteBuffer.wrap(value, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            int size = value == null ? 5 : value.length;
+            for (int i = starts[g]; i < starts[g + 1]; i++) {
+                BinaryRowCodec.Encoded e = encoded.get((int) (rows[i] >>> 32));
+                int r = (int) rows[i];
+                size += 1 + e.offsets()[r + 1] - e.offsets()[r];
+            }
+            ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+            if (value == null) {
+                out.put((byte) 0).putInt(0);
+            } else {
+                out.put(value);
+            }
+            out.putInt(1, count + starts[g + 1] - starts[g]);
+            for (int i = starts[g]; i < starts[g + 1]; i++) {
+                BinaryRowCodec.Encoded e = encoded.get((int) (rows[i] >>> 32));
+                int r = (int) rows[i];
+                out.put((byte) 0).put(e.bytes(), e.offsets()[r], e.offsets()[r + 1] - e.offsets()[r]);
+            }
+            return out.array();
+        }
+    }
+
+    /** A side's stored value, as the state reader shows it: every kept row of the key. */
+    private static StructType valueSchema(PhysicalOperator side) {
+        StructType row = StructType.empty();
+        for (AttributeReference a : side.output()) {
+            row = row.add(a.name(), a.dataType(), true);
+        }
+        return StructType.empty().add("rows", new ArrayType(row, false), false);
+    }
+
+    @Override
+    public BatchIterator open(int partition, TaskContext context) {
+        StructType keySchema = StructType.empty();
+        for (int i = 0; i < leftKeys.size(); i++) {
+            keySchema = keySchema.add("key" + i, leftKeys.get(i).dataType(), true);
+        }
+        StateStore leftStore = null;
+        StateStore rightStore = null;
+        try {
+            stores.checkSchema(leftOperatorId, "stream-stream join, left side", keySchema.sql(),
+                    valueSchema(left).sql());
+            stores.checkSchema(leftOperatorId + 1, "stream-stream join, right side", keySchema.sql(),
+                    valueSchema(right).sql());
+            leftStore = stores.acquire(leftOperatorId, partition, stateVersion);
+            rightStore = stores.acquire(leftOperatorId + 1, partition, stateVersion);
+            List<ColumnBatch> out = run(new Side(left, leftKeys, leftStore), new Side(right, rightKeys, rightStore),
+                    partition, context);
+            leftStore.commit();
+            rightStore.commit();
+            return BatchIterator.of(out);
+        } catch (RuntimeException | Error e) {
+            if (leftStore != null) {
+                leftStore.abort();
+            }
+            if (rightStore != null) {
+                rightStore.abort();
+            }
+            throw e;
+        }
+    }
+
+    private List<ColumnBatch> run(Side l, Side r, int partition, TaskContext context) {
+        long started = System.nanoTime();
+        List<DataType> keyTypes = leftKeys.stream().map(Expression::dataType).toList();
+        GroupByHashTable groups = GroupByHashTable.create(keyTypes);
+        l.read(partition, context, groups);
+        r.read(partition, context, groups);
+        int numGroups = groups.size();
+        l.index(numGroups);
+        r.index(numGroups);
+        ColumnVector[] groupKeys = Operators.allocate(keyTypes, Math.max(1, numGroups));
+        groups.appendKeys(0, numGroups, groupKeys);
+        BinaryRowCodec.Encoded keyBytes = new BinaryRowCodec.Encoded();
+        new BinaryRowCodec(keyTypes).encode(groupKeys, numGroups, keyBytes);
+
+        Output out = new Output(context);
+        for (int g = 0; g < numGroups; g++) {
+            int from = keyBytes.offsets()[g];
+            int to = keyBytes.offsets()[g + 1];
+            boolean newLeft = l.starts[g + 1] > l.starts[g];
+            boolean newRight = r.starts[g + 1] > r.starts[g];
+            if (!newLeft && !newRight) {
+                continue; // only NULL-keyed rows had this group
+            }
+            byte[] leftStored = l.store.get(keyBytes.bytes(), from, to);
+            byte[] rightStored = r.store.get(keyBytes.bytes(), from, to);
+            if (newLeft && rightStored != null) {
+                ColumnVector[] stored = Operators.allocate(r.types, 16);
+                int count = r.decodeStored(rightStored, stored);
+                for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
+                    for (int s = 0; s < count; s++) {
+                        out.pair(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], stored, s);
+                    }
+                }
+            }
+            if (newRight) {
+                ColumnVector[] stored = Operators.allocate(l.types, 16);
+                int count = l.decodeStored(leftStored, stored);
+                for (int j = r.starts[g]; j < r.starts[g + 1]; j++) {
+                    ColumnVector[] rightRow = r.batches.get((int) (r.rows[j] >>> 32)).columns();
+                    int rightIndex = (int) r.rows[j];
+                    for (int s = 0; s < count; s++) {
+                        out.pair(stored, s, rightRow, rightIndex);
+                    }
+                    for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
+                        out.pair(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], rightRow,
+                                rightIndex);
+                    }
+                }
+            }
+            byte[] key = Arrays.copyOfRange(keyBytes.bytes(), from, to);
+            if (newLeft) {
+                l.store.put(key, l.appended(leftStored, g));
+            }
+            if (newRight) {
+                r.store.put(key.clone(), r.appended(rightStored, g));
+            }
+        }
+        List<ColumnBatch> result = out.batches();
+        l.store.addUpdateTime(System.nanoTime() - started);
+        return result;
+    }
+
+    /** Joined rows, left columns then right, filtered by the residual condition batch by batch. */
+    private final class Output {
+        private final List<ColumnBatch> batches = new ArrayList<>();
+        private final PredicateEvaluator condition;
+        private ColumnVector[] current;
+        private int rows;
+
+        Output(TaskContext context) {
+            condition = residual.map(e -> ExpressionCompiler.compilePredicate(e, context.evalContext())).orElse(null);
+        }
+
+        void pair(ColumnVector[] leftRow, int leftIndex, ColumnVector[] rightRow, int rightIndex) {
+            if (current == null) {
+                current = Operators.allocate(output.stream().map(AttributeReference::dataType).toList(),
+                        ColumnBatch.DEFAULT_SIZE);
+            }
+            for (int c = 0; c < leftRow.length; c++) {
+                current[c].appendFrom(leftRow[c], leftIndex);
+            }
+            for (int c = 0; c < rightRow.length; c++) {
+                current[leftRow.length + c].appendFrom(rightRow[c], rightIndex);
+            }
+            if (++rows == ColumnBatch.DEFAULT_SIZE) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (rows == 0) {
+                return;
+            }
+            ColumnBatch b = new ColumnBatch(current, rows);
+            if (condition != null) {
+                int[] selection = new int[rows];
+                int kept = condition.select(b, selection);
+                b = kept == rows ? b : b.gather(selection, kept);
+            }
+            batches.add(b);
+            current = null;
+            rows = 0;
+        }
+
+        List<ColumnBatch> batches() {
+            flush();
+            return batches;
+        }
+    }
+
+    @Override
+    public String nodeString() {
+        return "StreamingJoin(operators " + leftOperatorId + "-" + (leftOperatorId + 1) + ", version " + stateVersion
+                + ", keys=" + Operators.exprs(leftKeys) + " = " + Operators.exprs(rightKeys)
+                + residual.map(e -> ", condition=" + e.sql()).orElse("") + ")";
+    }
+}

@@ -1,0 +1,54 @@
+package io.fluxo.plan.logical;
+
+import io.fluxo.plan.expr.AttributeReference;
+import io.fluxo.plan.expr.Expression;
+import io.fluxo.state.StateStoreRegistry;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A join of two streams in one micro-batch: each side's rows of earlier batches are kept in the state (stores of
+ * {@code leftOperatorId} and {@code leftOperatorId + 1} at {@code stateVersion}), so this batch's rows of each side meet
+ * the other side's rows of every batch, each pair once.
+ */
+public record StatefulJoin(Join join, StateStoreRegistry stores, int leftOperatorId, long stateVersion,
+        int numStatePartitions) implements LogicalPlan {
+    public StatefulJoin {
+        Objects.requireNonNull(join, "join is null");
+        Objects.requireNonNull(stores, "stores is null");
+    }
+
+    @Override
+    public List<LogicalPlan> children() {
+        return join.children();
+    }
+
+    @Override
+    public LogicalPlan withNewChildren(List<LogicalPlan> children) {
+        return new StatefulJoin((Join) join.withNewChildren(children), stores, leftOperatorId, stateVersion,
+                numStatePartitions);
+    }
+
+    @Override
+    public List<AttributeReference> output() {
+        return join.output();
+    }
+
+    @Override
+    public List<Expression> expressions() {
+        return join.expressions();
+    }
+
+    @Override
+    public LogicalPlan mapExpressions(UnaryOperator<Expression> rule) {
+        return new StatefulJoin((Join) join.mapExpressions(rule), stores, leftOperatorId, stateVersion,
+                numStatePartitions);
+    }
+
+    @Override
+    public String nodeString() {
+        return "StatefulJoin [operators " + leftOperatorId + "-" + (leftOperatorId + 1) + ", version " + stateVersion
+                + "] " + join.nodeString();
+    }
+}
