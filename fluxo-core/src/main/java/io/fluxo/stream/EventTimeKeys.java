@@ -1,5 +1,6 @@
 package io.fluxo.stream;
 
+import io.fluxo.function.scalar.TimeWindowFunctions;
 import io.fluxo.plan.expr.Alias;
 import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.expr.ExprId;
@@ -12,9 +13,11 @@ import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.FlatMapGroupsWithState;
 import io.fluxo.plan.logical.Generate;
+import io.fluxo.plan.logical.Join;
 import io.fluxo.plan.logical.LogicalPlan;
 import io.fluxo.plan.logical.Project;
 import io.fluxo.plan.logical.StatefulAggregate;
+import io.fluxo.plan.logical.StatefulJoin;
 import io.fluxo.state.StateTimeout;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,17 +69,33 @@ final class EventTimeKeys {
         return out;
     }
 
-    /** A watermarked column itself, or its {@code window_time()}. */
+    /** A watermarked column itself, its {@code window_time()}, or a {@code window()} of it. */
     private static boolean carriesEventTime(Expression e, List<ExprId> times) {
         if (e instanceof AttributeReference a) {
             return times.contains(a.exprId());
         }
-        return e instanceof ScalarFunctionCall call && call.name().equals("window_time")
+        return e instanceof ScalarFunctionCall call
+                && (call.name().equals("window_time") || call.name().equals("window"))
                 && call.arguments().get(0) instanceof AttributeReference a && times.contains(a.exprId());
     }
 
     private static Expression stripAlias(Expression e) {
         return e instanceof Alias a ? a.child() : e;
+    }
+
+    /** What the watermark means for a join of two streams in a batch with these watermarks (microseconds). */
+    static StatefulJoin.Watermarks joinWatermarks(Join join, long lateMicros, long evictionMicros) {
+        java.util.Set<ExprId> times = new java.util.HashSet<>();
+        watermarked(join.left()).forEach(a -> times.add(a.exprId()));
+        watermarked(join.right()).forEach(a -> times.add(a.exprId()));
+        return new StatefulJoin.Watermarks(firstIn(join.left(), times), firstIn(join.right(), times), times,
+                lateMicros, evictionMicros);
+    }
+
+    private static AttributeReference firstIn(LogicalPlan side, java.util.Set<ExprId> times) {
+        return side.output().stream().filter(a -> times.contains(a.exprId())
+                && (a.dataType() instanceof io.fluxo.types.TimestampType || TimeWindowFunctions.isWindow(a.dataType())))
+                .findFirst().orElse(null);
     }
 
     /** True when a stateful operator of {@code plan} can emit or forget state as the watermark moves. */
@@ -85,7 +104,27 @@ final class EventTimeKeys {
                 || (p instanceof Deduplicate || p instanceof Distinct) && p.children().get(0).isStreaming()
                         && !watermarked(p.children().get(0)).isEmpty()
                 || p instanceof FlatMapGroupsWithState g && g.child().isStreaming()
-                        && g.timeout() == StateTimeout.EVENT_TIME && !watermarked(g.child()).isEmpty());
+                        && g.timeout() == StateTimeout.EVENT_TIME && !watermarked(g.child()).isEmpty()
+                || p instanceof Join j && j.left().isStreaming() && j.right().isStreaming() && boundsState(j));
+    }
+
+    /**
+     * Whether a join of two streams can forget state as the watermark moves, which is when Spark runs a batch without
+     * new data: its condition compares event times of both sides (an equal window or time, or a time range).
+     */
+    private static boolean boundsState(Join join) {
+        List<ExprId> left = watermarked(join.left()).stream().map(AttributeReference::exprId).toList();
+        List<ExprId> right = watermarked(join.right()).stream().map(AttributeReference::exprId).toList();
+        if (left.isEmpty() && right.isEmpty() || join.condition().isEmpty()) {
+            return false;
+        }
+        return join.condition().get().anyMatch(e -> e instanceof io.fluxo.plan.expr.Comparison c
+                && (readsEventTime(c.left(), left) && readsEventTime(c.right(), right)
+                        || readsEventTime(c.left(), right) && readsEventTime(c.right(), left)));
+    }
+
+    private static boolean readsEventTime(Expression e, List<ExprId> times) {
+        return e.references().stream().anyMatch(a -> times.contains(a.exprId()));
     }
 
     /** The index of the grouping expression of {@code aggregate} that holds event time, or -1. */

@@ -186,7 +186,8 @@ public final class MicroBatchRunner {
                         watermarkMs * 1000);
             }
             if (p instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
-                StatefulJoin join = new StatefulJoin(j, stateStores, operatorId[0], batchId, numStatePartitions);
+                StatefulJoin join = new StatefulJoin(j, stateStores, operatorId[0], batchId, numStatePartitions,
+                        EventTimeKeys.joinWatermarks(j, previousBatchWatermarkMs * 1000, watermarkMs * 1000));
                 operatorId[0] += 2; // a state store for each side
                 return join;
             }

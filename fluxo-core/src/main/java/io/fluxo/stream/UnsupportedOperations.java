@@ -135,10 +135,7 @@ public final class UnsupportedOperations {
                         + Character.toUpperCase(outputMode.charAt(0)) + outputMode.substring(1)
                         + " output mode, only in Append output mode");
             }
-            if (!EventTimeKeys.watermarked(j.left()).isEmpty() || !EventTimeKeys.watermarked(j.right()).isEmpty()) {
-                // With watermarks Spark drops late rows and evicts state by the join's time bounds: not built yet.
-                throw notYet("stream-stream joins of watermarked streams");
-            }
+
         }
         if (p instanceof Join j && (j.joinType() == JoinType.FULL_OUTER
                 || (j.joinType() == JoinType.LEFT_OUTER || j.joinType() == JoinType.LEFT_SEMI

@@ -39,14 +39,30 @@ class StreamStreamJoinTest {
     }
 
     @Test
-    void joinsOfWatermarkedStreamsAreRefusedUntilTheirStateCanBeEvicted(@TempDir Path chk) {
-        try (Session spark = Session.builder().create()) {
+    void keysOfAnEventTimeWindowLeaveBothStatesOnceTheWatermarkPassesThem(@TempDir Path chk) {
+        try (Session spark = Session.builder().config("fluxo.sql.shuffle.partitions", 1).create()) {
             MemoryStream clicks = MemoryStream.create(spark, "ad INT, ct TIMESTAMP");
             MemoryStream views = MemoryStream.create(spark, "ad INT, vt TIMESTAMP");
-            DataFrame joined = clicks.toDF().withWatermark("ct", "10 seconds").join(views.toDF(), "ad");
-            assertThatThrownBy(() -> joined.writeStream().format("noop")
-                    .option("checkpointLocation", chk.toString()).start())
-                    .hasMessageContaining("does not run stream-stream joins of watermarked streams yet");
+            DataFrame left = clicks.toDF().withWatermark("ct", "5 seconds")
+                    .selectExpr("ad", "window(ct, '10 seconds') AS w");
+            DataFrame right = views.toDF().withWatermark("vt", "5 seconds")
+                    .selectExpr("ad", "window(vt, '10 seconds') AS w");
+            StreamingQuery q = left.join(right, List.of("ad", "w")).writeStream().format("noop")
+                    .option("checkpointLocation", chk.toString()).start();
+            clicks.addData(Row.of(1, java.time.Instant.ofEpochSecond(3)));
+            views.addData(Row.of(1, java.time.Instant.ofEpochSecond(4)), Row.of(2, java.time.Instant.ofEpochSecond(5)));
+            q.processAllAvailable();
+            assertThat(q.lastProgress().stateOperators().get(1).numRowsTotal()).isEqualTo(2);
+            // Event time 40 s moves the watermark to 35 s: every window ending by then leaves the state.
+            clicks.addData(Row.of(1, java.time.Instant.ofEpochSecond(40)));
+            views.addData(Row.of(1, java.time.Instant.ofEpochSecond(40)));
+            q.processAllAvailable();
+            assertThat(q.lastProgress().stateOperators().get(0).numRowsTotal()).isEqualTo(1);
+            assertThat(q.lastProgress().stateOperators().get(1).numRowsTotal()).isEqualTo(1);
+            q.stop();
+            assertThatThrownBy(() -> left.join(right, List.of("ad", "w"), "left_outer").writeStream().format("noop")
+                    .option("checkpointLocation", chk.resolve("outer").toString()).start())
+                    .hasMessageContaining("UNSUPPORTED");
         }
     }
 }

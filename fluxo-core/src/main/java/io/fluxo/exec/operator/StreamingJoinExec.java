@@ -40,10 +40,19 @@ public final class StreamingJoinExec implements PhysicalOperator {
     private final StateStoreRegistry stores;
     private final int leftOperatorId;
     private final long stateVersion;
+    private final Watermarks watermarks;
+
+    /**
+     * Where each side's watermarked event time is ({@code -1}: none; its rows at or before {@code lateMicros} are
+     * dropped as late), and which join key is event time on both sides ({@code -1}: none; keys at or before
+     * {@code evictionMicros} — a window by its end — leave both states, since no later row can match them).
+     */
+    public record Watermarks(int leftTime, int rightTime, int timeKey, long lateMicros, long evictionMicros) {
+    }
 
     public StreamingJoinExec(PhysicalOperator left, PhysicalOperator right, List<Expression> leftKeys,
             List<Expression> rightKeys, Optional<Expression> residual, List<AttributeReference> output,
-            StateStoreRegistry stores, int leftOperatorId, long stateVersion) {
+            StateStoreRegistry stores, int leftOperatorId, long stateVersion, Watermarks watermarks) {
         this.left = left;
         this.right = right;
         this.leftKeys = List.copyOf(leftKeys);
@@ -53,6 +62,7 @@ public final class StreamingJoinExec implements PhysicalOperator {
         this.stores = stores;
         this.leftOperatorId = leftOperatorId;
         this.stateVersion = stateVersion;
+        this.watermarks = watermarks;
     }
 
     @Override
@@ -77,14 +87,16 @@ public final class StreamingJoinExec implements PhysicalOperator {
         final List<DataType> types;
         final BinaryRowCodec rowCodec;
         final StateStore store;
+        final int timeOrdinal;
         final List<ColumnBatch> batches = new ArrayList<>();
         final List<BinaryRowCodec.Encoded> encoded = new ArrayList<>();
         final List<int[]> groupIds = new ArrayList<>();
         int[] starts;
         long[] rows;
 
-        Side(PhysicalOperator input, List<Expression> keys, StateStore store) {
+        Side(PhysicalOperator input, List<Expression> keys, StateStore store, int timeOrdinal) {
             this.input = input;
+            this.timeOrdinal = timeOrdinal;
             this.keys = keys;
             this.types = input.output().stream().map(AttributeReference::dataType).toList();
             this.rowCodec = new BinaryRowCodec(types);
@@ -96,7 +108,16 @@ public final class StreamingJoinExec implements PhysicalOperator {
             VectorEvaluator[] keyEvals = Operators.compile(keys, context);
             try (BatchIterator in = input.open(partition, context)) {
                 ColumnBatch b;
+                long late = 0;
                 while ((b = in.next()) != null) {
+                    if (timeOrdinal >= 0) {
+                        int before = b.numRows();
+                        b = withoutLateRows(b);
+                        late += before - b.numRows();
+                        if (b.numRows() == 0) {
+                            continue;
+                        }
+                    }
                     int n = b.numRows();
                     ColumnVector[] keyVectors = new ColumnVector[keyEvals.length];
                     for (int k = 0; k < keyEvals.length; k++) {
@@ -117,7 +138,45 @@ public final class StreamingJoinExec implements PhysicalOperator {
                     encoded.add(e);
                     groupIds.add(ids);
                 }
+                store.countDroppedByWatermark(late);
             }
+        }
+
+        private ColumnBatch withoutLateRows(ColumnBatch b) {
+            ColumnVector column = b.column(timeOrdinal);
+            // A window is late once its end is (as Spark compares a window column with the watermark).
+            ColumnVector times = column instanceof io.fluxo.vector.StructVector w ? w.field(1) : column;
+            long[] t = ((io.fluxo.vector.LongVector) times).values();
+            int n = b.numRows();
+            int[] keep = new int[n];
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                if (column.isNull(i) || times.isNull(i) || t[i] > watermarks.lateMicros()) {
+                    keep[kept++] = i;
+                }
+            }
+            return kept == n ? b : b.gather(keep, kept);
+        }
+
+        /** Forgets the keys whose event time the watermark has passed. */
+        void evict(List<DataType> keyTypes) {
+            BinaryRowCodec codec = new BinaryRowCodec(keyTypes);
+            List<byte[]> passed = new ArrayList<>();
+            ColumnVector[] key = Operators.allocate(keyTypes, 1);
+            store.forEach((k, v) -> {
+                for (ColumnVector c : key) {
+                    c.truncate(0);
+                }
+                codec.decode(k, 0, key);
+                ColumnVector time = key[watermarks.timeKey()];
+                if (time instanceof io.fluxo.vector.StructVector window) {
+                    time = window.field(1);
+                }
+                if (!time.isNull(0) && ((io.fluxo.vector.LongVector) time).values()[0] <= watermarks.evictionMicros()) {
+                    passed.add(k);
+                }
+            });
+            passed.forEach(store::remove);
         }
 
         /** The rows of each group as (batch << 32 | row), by a counting sort over group ids. */
@@ -211,8 +270,8 @@ public final class StreamingJoinExec implements PhysicalOperator {
                     valueSchema(right).sql());
             leftStore = stores.acquire(leftOperatorId, partition, stateVersion);
             rightStore = stores.acquire(leftOperatorId + 1, partition, stateVersion);
-            List<ColumnBatch> out = run(new Side(left, leftKeys, leftStore), new Side(right, rightKeys, rightStore),
-                    partition, context);
+            List<ColumnBatch> out = run(new Side(left, leftKeys, leftStore, watermarks.leftTime()),
+                    new Side(right, rightKeys, rightStore, watermarks.rightTime()), partition, context);
             leftStore.commit();
             rightStore.commit();
             return BatchIterator.of(out);
@@ -285,7 +344,13 @@ public final class StreamingJoinExec implements PhysicalOperator {
             }
         }
         List<ColumnBatch> result = out.batches();
-        l.store.addUpdateTime(System.nanoTime() - started);
+        long joined = System.nanoTime();
+        l.store.addUpdateTime(joined - started);
+        if (watermarks.timeKey() >= 0) {
+            l.evict(keyTypes);
+            r.evict(keyTypes);
+            l.store.addRemovalTime(System.nanoTime() - joined);
+        }
         return result;
     }
 

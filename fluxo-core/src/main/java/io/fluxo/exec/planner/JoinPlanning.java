@@ -75,9 +75,28 @@ final class JoinPlanning {
         Optional<Expression> residual = keys.residual().isEmpty() ? Optional.empty()
                 : Optional.of(Binder.bind(and(keys.residual()), joinedInput(join)));
         int n = s.numStatePartitions();
+        StatefulJoin.Watermarks w = s.watermarks();
+        int timeKey = -1;
+        for (int k = 0; k < keys.left().size() && timeKey < 0; k++) {
+            if (carriesEventTime(keys.left().get(k), w) && carriesEventTime(keys.right().get(k), w)) {
+                timeKey = k;
+            }
+        }
         return new StreamingJoinExec(new ShuffleExchangeExec(leftKeys, n, left),
                 new ShuffleExchangeExec(rightKeys, n, right), leftKeys, rightKeys, residual, join.output(),
-                s.stores(), s.leftOperatorId(), s.stateVersion());
+                s.stores(), s.leftOperatorId(), s.stateVersion(),
+                new StreamingJoinExec.Watermarks(w.leftTime() == null ? -1 : left.output().indexOf(w.leftTime()),
+                        w.rightTime() == null ? -1 : right.output().indexOf(w.rightTime()), timeKey, w.lateMicros(),
+                        w.evictionMicros()));
+    }
+
+    /** A watermarked column, or a {@code window()} of one. */
+    private static boolean carriesEventTime(Expression e, StatefulJoin.Watermarks w) {
+        if (e instanceof AttributeReference a) {
+            return w.eventTimes().contains(a.exprId());
+        }
+        return e instanceof io.fluxo.plan.expr.ScalarFunctionCall call && call.name().equals("window")
+                && call.arguments().get(0) instanceof AttributeReference a && w.eventTimes().contains(a.exprId());
     }
 
     static PhysicalOperator plan(Join join, Planner planner, PlannerSettings settings) {

@@ -13,7 +13,17 @@ import java.util.function.UnaryOperator;
  * the other side's rows of every batch, each pair once.
  */
 public record StatefulJoin(Join join, StateStoreRegistry stores, int leftOperatorId, long stateVersion,
-        int numStatePartitions) implements LogicalPlan {
+        int numStatePartitions, Watermarks watermarks) implements LogicalPlan {
+
+    /**
+     * The watermark's role in the join: each side's watermarked event time (null: none) — its rows at or before
+     * {@code lateMicros} are late and dropped —, and every column that carries a watermark ({@code eventTimes}): a
+     * join key that is event time on both sides lets keys at or before {@code evictionMicros} leave the state.
+     */
+    public record Watermarks(AttributeReference leftTime, AttributeReference rightTime,
+            java.util.Set<io.fluxo.plan.expr.ExprId> eventTimes, long lateMicros, long evictionMicros) {
+    }
+
     public StatefulJoin {
         Objects.requireNonNull(join, "join is null");
         Objects.requireNonNull(stores, "stores is null");
@@ -27,7 +37,7 @@ public record StatefulJoin(Join join, StateStoreRegistry stores, int leftOperato
     @Override
     public LogicalPlan withNewChildren(List<LogicalPlan> children) {
         return new StatefulJoin((Join) join.withNewChildren(children), stores, leftOperatorId, stateVersion,
-                numStatePartitions);
+                numStatePartitions, watermarks);
     }
 
     @Override
@@ -43,7 +53,7 @@ public record StatefulJoin(Join join, StateStoreRegistry stores, int leftOperato
     @Override
     public LogicalPlan mapExpressions(UnaryOperator<Expression> rule) {
         return new StatefulJoin((Join) join.mapExpressions(rule), stores, leftOperatorId, stateVersion,
-                numStatePartitions);
+                numStatePartitions, watermarks);
     }
 
     @Override
