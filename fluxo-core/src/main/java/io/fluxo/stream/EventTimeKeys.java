@@ -123,6 +123,42 @@ final class EventTimeKeys {
                         || readsEventTime(c.left(), right) && readsEventTime(c.right(), left)));
     }
 
+    /** Whether a join of two streams is on an event-time column (or window) of each side: Spark's "watermark in the keys". */
+    static boolean hasEventTimeKey(Join join) {
+        List<ExprId> left = watermarked(join.left()).stream().map(AttributeReference::exprId).toList();
+        List<ExprId> right = watermarked(join.right()).stream().map(AttributeReference::exprId).toList();
+        return join.condition().isPresent() && conjuncts(join.condition().get()).stream().anyMatch(e ->
+                e instanceof io.fluxo.plan.expr.Comparison c && c.op() == io.fluxo.plan.expr.Comparison.Op.EQUAL
+                        && (carriesEventTime(c.left(), left) && carriesEventTime(c.right(), right)
+                                || carriesEventTime(c.left(), right) && carriesEventTime(c.right(), left)));
+    }
+
+    /** Whether a join's condition has a part other than equalities between a column of each side. */
+    static boolean hasNonKeyCondition(Join join) {
+        List<ExprId> left = join.left().output().stream().map(AttributeReference::exprId).toList();
+        List<ExprId> right = join.right().output().stream().map(AttributeReference::exprId).toList();
+        return join.condition().isPresent() && conjuncts(join.condition().get()).stream().anyMatch(e ->
+                !(e instanceof io.fluxo.plan.expr.Comparison c && c.op() == io.fluxo.plan.expr.Comparison.Op.EQUAL
+                        && (readsOnly(c.left(), left) && readsOnly(c.right(), right)
+                                || readsOnly(c.left(), right) && readsOnly(c.right(), left))));
+    }
+
+    private static boolean readsOnly(Expression e, List<ExprId> ids) {
+        List<AttributeReference> refs = e.references();
+        return !refs.isEmpty() && refs.stream().allMatch(a -> ids.contains(a.exprId()));
+    }
+
+    private static List<Expression> conjuncts(Expression e) {
+        List<Expression> out = new ArrayList<>();
+        if (e instanceof io.fluxo.plan.expr.And a) {
+            out.addAll(conjuncts(a.left()));
+            out.addAll(conjuncts(a.right()));
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
     private static boolean readsEventTime(Expression e, List<ExprId> times) {
         return e.references().stream().anyMatch(a -> times.contains(a.exprId()));
     }

@@ -125,7 +125,13 @@ public final class UnsupportedOperations {
                     + "watermark.");
         }
         if (p instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
-            if (j.joinType() != JoinType.INNER && j.joinType() != JoinType.CROSS) {
+            boolean outer = j.joinType() == JoinType.LEFT_OUTER || j.joinType() == JoinType.RIGHT_OUTER
+                    || j.joinType() == JoinType.FULL_OUTER;
+            if (outer && EventTimeKeys.hasEventTimeKey(j)) {
+                if (EventTimeKeys.hasNonKeyCondition(j)) {
+                    throw notYet("outer joins of streams with a condition beyond equal keys");
+                }
+            } else if (j.joinType() != JoinType.INNER && j.joinType() != JoinType.CROSS) {
                 throw error("Stream-stream " + j.joinType().sql() + " join between two streaming DataFrame/Datasets "
                         + "is not supported without a watermark in the join keys, or a watermark on the nullable side "
                         + "and an appropriate range condition.");
@@ -137,7 +143,8 @@ public final class UnsupportedOperations {
             }
 
         }
-        if (p instanceof Join j && (j.joinType() == JoinType.FULL_OUTER
+        if (p instanceof Join j && !(j.left().isStreaming() && j.right().isStreaming())
+                && (j.joinType() == JoinType.FULL_OUTER
                 || (j.joinType() == JoinType.LEFT_OUTER || j.joinType() == JoinType.LEFT_SEMI
                         || j.joinType() == JoinType.LEFT_ANTI) && j.right().isStreaming()
                 || j.joinType() == JoinType.RIGHT_OUTER && j.left().isStreaming())) {

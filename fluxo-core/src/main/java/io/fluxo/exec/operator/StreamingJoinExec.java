@@ -41,6 +41,7 @@ public final class StreamingJoinExec implements PhysicalOperator {
     private final int leftOperatorId;
     private final long stateVersion;
     private final Watermarks watermarks;
+    private final Preserved preserved;
 
     /**
      * Where each side's watermarked event time is ({@code -1}: none; its rows at or before {@code lateMicros} are
@@ -50,9 +51,15 @@ public final class StreamingJoinExec implements PhysicalOperator {
     public record Watermarks(int leftTime, int rightTime, int timeKey, long lateMicros, long evictionMicros) {
     }
 
+    /** Which sides an outer join keeps when they find no match: emitted with NULLs once their key is evicted. */
+    public record Preserved(boolean left, boolean right) {
+        public static final Preserved NONE = new Preserved(false, false);
+    }
+
     public StreamingJoinExec(PhysicalOperator left, PhysicalOperator right, List<Expression> leftKeys,
             List<Expression> rightKeys, Optional<Expression> residual, List<AttributeReference> output,
-            StateStoreRegistry stores, int leftOperatorId, long stateVersion, Watermarks watermarks) {
+            StateStoreRegistry stores, int leftOperatorId, long stateVersion, Watermarks watermarks,
+            Preserved preserved) {
         this.left = left;
         this.right = right;
         this.leftKeys = List.copyOf(leftKeys);
@@ -63,6 +70,7 @@ public final class StreamingJoinExec implements PhysicalOperator {
         this.leftOperatorId = leftOperatorId;
         this.stateVersion = stateVersion;
         this.watermarks = watermarks;
+        this.preserved = preserved;
     }
 
     @Override
@@ -85,21 +93,30 @@ public final class StreamingJoinExec implements PhysicalOperator {
         final PhysicalOperator input;
         final List<Expression> keys;
         final List<DataType> types;
+        /** A row of the side as this batch has it, and as stored: the same with whether it has matched. */
         final BinaryRowCodec rowCodec;
+        final BinaryRowCodec storedCodec;
+        final List<DataType> storedTypes;
         final StateStore store;
         final int timeOrdinal;
+        final boolean keptUnmatched;
         final List<ColumnBatch> batches = new ArrayList<>();
         final List<BinaryRowCodec.Encoded> encoded = new ArrayList<>();
         final List<int[]> groupIds = new ArrayList<>();
         int[] starts;
         long[] rows;
 
-        Side(PhysicalOperator input, List<Expression> keys, StateStore store, int timeOrdinal) {
+        Side(PhysicalOperator input, List<Expression> keys, StateStore store, int timeOrdinal, boolean keptUnmatched) {
             this.input = input;
             this.timeOrdinal = timeOrdinal;
+            this.keptUnmatched = keptUnmatched;
             this.keys = keys;
             this.types = input.output().stream().map(AttributeReference::dataType).toList();
             this.rowCodec = new BinaryRowCodec(types);
+            List<DataType> withMatched = new ArrayList<>(types);
+            withMatched.add(io.fluxo.types.DataTypes.BooleanType);
+            this.storedTypes = List.copyOf(withMatched);
+            this.storedCodec = new BinaryRowCodec(storedTypes);
             this.store = store;
         }
 
@@ -158,26 +175,6 @@ public final class StreamingJoinExec implements PhysicalOperator {
             return kept == n ? b : b.gather(keep, kept);
         }
 
-        /** Forgets the keys whose event time the watermark has passed. */
-        void evict(List<DataType> keyTypes) {
-            BinaryRowCodec codec = new BinaryRowCodec(keyTypes);
-            List<byte[]> passed = new ArrayList<>();
-            ColumnVector[] key = Operators.allocate(keyTypes, 1);
-            store.forEach((k, v) -> {
-                for (ColumnVector c : key) {
-                    c.truncate(0);
-                }
-                codec.decode(k, 0, key);
-                ColumnVector time = key[watermarks.timeKey()];
-                if (time instanceof io.fluxo.vector.StructVector window) {
-                    time = window.field(1);
-                }
-                if (!time.isNull(0) && ((io.fluxo.vector.LongVector) time).values()[0] <= watermarks.evictionMicros()) {
-                    passed.add(k);
-                }
-            });
-            passed.forEach(store::remove);
-        }
 
         /** The rows of each group as (batch << 32 | row), by a counting sort over group ids. */
         void index(int numGroups) {
@@ -204,6 +201,11 @@ public final class StreamingJoinExec implements PhysicalOperator {
             }
         }
 
+        /** Fresh vectors for stored rows: the side's columns, then whether each row has matched. */
+        ColumnVector[] storedVectors() {
+            return Operators.allocate(storedTypes, 16);
+        }
+
         /** The stored rows of a key, decoded into {@code into} (appended); returns how many. */
         int decodeStored(byte[] value, ColumnVector[] into) {
             if (value == null) {
@@ -212,23 +214,36 @@ public final class StreamingJoinExec implements PhysicalOperator {
             int count = ByteBuffer.wrap(value, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             int p = 5;
             for (int i = 0; i < count; i++) {
-                p = rowCodec.decode(value, p + 1, into);
+                p = storedCodec.decode(value, p + 1, into);
             }
             return count;
         }
 
+        /** A copy of a stored value with every row marked matched (the flag is each row's last byte). */
+        byte[] allMatched(byte[] value) {
+            byte[] copy = value.clone();
+            ColumnVector[] scratch = storedVectors();
+            int count = ByteBuffer.wrap(value, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            int p = 5;
+            for (int i = 0; i < count; i++) {
+                p = storedCodec.decode(value, p + 1, scratch);
+                copy[p - 1] = 1;
+            }
+            return copy;
+        }
+
         /**
-         * The key's stored value with this batch's rows of group {@code g} appended: one row of
-         * {@link StreamingJoinExec#valueSchema} in the binary row format (the array's null byte and count, then each row with its
-         * null byte).
+         * The key's stored value with this batch's rows of group {@code g} appended, flagged {@code matched}: one row
+         * of {@link StreamingJoinExec#valueSchema} in the binary row format (the array's null byte and count, then
+         * each row with its null byte; a row is the side's columns, then its matched flag).
          */
-        byte[] appended(byte[] value, int g) {
+        byte[] appended(byte[] value, int g, boolean matched) {
             int count = value == null ? 0 : ByteBuffer.wrap(value, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             int size = value == null ? 5 : value.length;
             for (int i = starts[g]; i < starts[g + 1]; i++) {
                 BinaryRowCodec.Encoded e = encoded.get((int) (rows[i] >>> 32));
                 int r = (int) rows[i];
-                size += 1 + e.offsets()[r + 1] - e.offsets()[r];
+                size += 3 + e.offsets()[r + 1] - e.offsets()[r];
             }
             ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
             if (value == null) {
@@ -241,8 +256,48 @@ public final class StreamingJoinExec implements PhysicalOperator {
                 BinaryRowCodec.Encoded e = encoded.get((int) (rows[i] >>> 32));
                 int r = (int) rows[i];
                 out.put((byte) 0).put(e.bytes(), e.offsets()[r], e.offsets()[r + 1] - e.offsets()[r]);
+                out.put((byte) 0).put((byte) (matched ? 1 : 0));
             }
             return out.array();
+        }
+
+        /**
+         * Forgets the keys whose event time the watermark has passed; for a side an outer join keeps, emits their
+         * rows that never matched, with NULLs for the other side.
+         */
+        void evict(List<DataType> keyTypes, Output out, boolean isLeft) {
+            BinaryRowCodec codec = new BinaryRowCodec(keyTypes);
+            List<byte[]> passed = new ArrayList<>();
+            List<byte[]> passedValues = new ArrayList<>();
+            ColumnVector[] key = Operators.allocate(keyTypes, 1);
+            store.forEach((k, v) -> {
+                for (ColumnVector c : key) {
+                    c.truncate(0);
+                }
+                codec.decode(k, 0, key);
+                ColumnVector time = key[watermarks.timeKey()];
+                if (time instanceof io.fluxo.vector.StructVector window) {
+                    time = window.field(1);
+                }
+                if (!time.isNull(0) && ((io.fluxo.vector.LongVector) time).values()[0] <= watermarks.evictionMicros()) {
+                    passed.add(k);
+                    passedValues.add(v);
+                }
+            });
+            for (int i = 0; i < passed.size(); i++) {
+                if (keptUnmatched) {
+                    ColumnVector[] stored = storedVectors();
+                    int count = decodeStored(passedValues.get(i), stored);
+                    ColumnVector[] columns = Arrays.copyOf(stored, types.size());
+                    boolean[] matched = ((io.fluxo.vector.BooleanVector) stored[types.size()]).values();
+                    for (int row = 0; row < count; row++) {
+                        if (!matched[row]) {
+                            out.alone(columns, row, isLeft);
+                        }
+                    }
+                }
+                store.remove(passed.get(i));
+            }
         }
     }
 
@@ -252,6 +307,7 @@ public final class StreamingJoinExec implements PhysicalOperator {
         for (AttributeReference a : side.output()) {
             row = row.add(a.name(), a.dataType(), true);
         }
+        row = row.add("matched", io.fluxo.types.DataTypes.BooleanType, true);
         return StructType.empty().add("rows", new ArrayType(row, false), false);
     }
 
@@ -270,8 +326,9 @@ public final class StreamingJoinExec implements PhysicalOperator {
                     valueSchema(right).sql());
             leftStore = stores.acquire(leftOperatorId, partition, stateVersion);
             rightStore = stores.acquire(leftOperatorId + 1, partition, stateVersion);
-            List<ColumnBatch> out = run(new Side(left, leftKeys, leftStore, watermarks.leftTime()),
-                    new Side(right, rightKeys, rightStore, watermarks.rightTime()), partition, context);
+            List<ColumnBatch> out = run(new Side(left, leftKeys, leftStore, watermarks.leftTime(), preserved.left()),
+                    new Side(right, rightKeys, rightStore, watermarks.rightTime(), preserved.right()), partition,
+                    context);
             leftStore.commit();
             rightStore.commit();
             return BatchIterator.of(out);
@@ -311,47 +368,62 @@ public final class StreamingJoinExec implements PhysicalOperator {
             }
             byte[] leftStored = l.store.get(keyBytes.bytes(), from, to);
             byte[] rightStored = r.store.get(keyBytes.bytes(), from, to);
+            int leftNewCount = l.starts[g + 1] - l.starts[g];
+            int rightNewCount = r.starts[g + 1] - r.starts[g];
+            int leftStoredCount = 0;
+            int rightStoredCount = 0;
             if (newLeft && rightStored != null) {
-                ColumnVector[] stored = Operators.allocate(r.types, 16);
-                int count = r.decodeStored(rightStored, stored);
+                ColumnVector[] stored = r.storedVectors();
+                rightStoredCount = r.decodeStored(rightStored, stored);
+                ColumnVector[] columns = Arrays.copyOf(stored, r.types.size());
                 for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
-                    for (int s = 0; s < count; s++) {
-                        out.pair(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], stored, s);
+                    for (int s = 0; s < rightStoredCount; s++) {
+                        out.pair(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], columns, s);
                     }
                 }
             }
             if (newRight) {
-                ColumnVector[] stored = Operators.allocate(l.types, 16);
-                int count = l.decodeStored(leftStored, stored);
+                ColumnVector[] stored = l.storedVectors();
+                leftStoredCount = l.decodeStored(leftStored, stored);
+                ColumnVector[] columns = Arrays.copyOf(stored, l.types.size());
                 for (int j = r.starts[g]; j < r.starts[g + 1]; j++) {
                     ColumnVector[] rightRow = r.batches.get((int) (r.rows[j] >>> 32)).columns();
                     int rightIndex = (int) r.rows[j];
-                    for (int s = 0; s < count; s++) {
-                        out.pair(stored, s, rightRow, rightIndex);
+                    for (int s = 0; s < leftStoredCount; s++) {
+                        out.pair(columns, s, rightRow, rightIndex);
                     }
                     for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
                         out.pair(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], rightRow,
                                 rightIndex);
                     }
                 }
+            } else if (leftStored != null) {
+                leftStoredCount = 1; // only whether there is any matters below
             }
+            if (rightStored != null && rightStoredCount == 0) {
+                rightStoredCount = 1;
+            }
+            // Without a residual condition every row of a key matches every row of the other side: a row has matched
+            // once the other side has any row of its key.
             byte[] key = Arrays.copyOfRange(keyBytes.bytes(), from, to);
-            if (newLeft) {
-                l.store.put(key, l.appended(leftStored, g));
+            if (newLeft || (newRight && leftStored != null && l.keptUnmatched)) {
+                byte[] base = newRight && leftStored != null && l.keptUnmatched ? l.allMatched(leftStored) : leftStored;
+                l.store.put(key, l.appended(base, g, rightStoredCount + rightNewCount > 0));
             }
-            if (newRight) {
-                r.store.put(key.clone(), r.appended(rightStored, g));
+            if (newRight || (newLeft && rightStored != null && r.keptUnmatched)) {
+                byte[] base = newLeft && rightStored != null && r.keptUnmatched ? r.allMatched(rightStored)
+                        : rightStored;
+                r.store.put(key.clone(), r.appended(base, g, leftStoredCount + leftNewCount > 0));
             }
         }
-        List<ColumnBatch> result = out.batches();
         long joined = System.nanoTime();
         l.store.addUpdateTime(joined - started);
         if (watermarks.timeKey() >= 0) {
-            l.evict(keyTypes);
-            r.evict(keyTypes);
+            l.evict(keyTypes, out, true);
+            r.evict(keyTypes, out, false);
             l.store.addRemovalTime(System.nanoTime() - joined);
         }
-        return result;
+        return out.batches();
     }
 
     /** Joined rows, left columns then right, filtered by the residual condition batch by batch. */
@@ -375,6 +447,26 @@ public final class StreamingJoinExec implements PhysicalOperator {
             }
             for (int c = 0; c < rightRow.length; c++) {
                 current[leftRow.length + c].appendFrom(rightRow[c], rightIndex);
+            }
+            if (++rows == ColumnBatch.DEFAULT_SIZE) {
+                flush();
+            }
+        }
+
+        /** A row of one side that found no match, NULLs for the other side's columns. */
+        void alone(ColumnVector[] row, int index, boolean isLeft) {
+            if (current == null) {
+                current = Operators.allocate(output.stream().map(AttributeReference::dataType).toList(),
+                        ColumnBatch.DEFAULT_SIZE);
+            }
+            int leftWidth = left.output().size();
+            for (int c = 0; c < current.length; c++) {
+                boolean ours = isLeft ? c < leftWidth : c >= leftWidth;
+                if (ours) {
+                    current[c].appendFrom(row[isLeft ? c : c - leftWidth], index);
+                } else {
+                    current[c].appendNull();
+                }
             }
             if (++rows == ColumnBatch.DEFAULT_SIZE) {
                 flush();

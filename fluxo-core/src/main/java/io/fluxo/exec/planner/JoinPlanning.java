@@ -87,7 +87,10 @@ final class JoinPlanning {
                 s.stores(), s.leftOperatorId(), s.stateVersion(),
                 new StreamingJoinExec.Watermarks(w.leftTime() == null ? -1 : left.output().indexOf(w.leftTime()),
                         w.rightTime() == null ? -1 : right.output().indexOf(w.rightTime()), timeKey, w.lateMicros(),
-                        w.evictionMicros()));
+                        w.evictionMicros()),
+                new StreamingJoinExec.Preserved(
+                        join.joinType() == JoinType.LEFT_OUTER || join.joinType() == JoinType.FULL_OUTER,
+                        join.joinType() == JoinType.RIGHT_OUTER || join.joinType() == JoinType.FULL_OUTER));
     }
 
     /** A watermarked column, or a {@code window()} of one. */
