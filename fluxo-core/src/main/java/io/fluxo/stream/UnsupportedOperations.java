@@ -126,7 +126,7 @@ public final class UnsupportedOperations {
         }
         if (p instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
             boolean outer = j.joinType() == JoinType.LEFT_OUTER || j.joinType() == JoinType.RIGHT_OUTER
-                    || j.joinType() == JoinType.FULL_OUTER;
+                    || j.joinType() == JoinType.FULL_OUTER || j.joinType() == JoinType.LEFT_SEMI;
             if (outer && EventTimeKeys.hasEventTimeKey(j)) {
                 if (EventTimeKeys.hasNonKeyCondition(j)) {
                     throw notYet("outer joins of streams with a condition beyond equal keys");

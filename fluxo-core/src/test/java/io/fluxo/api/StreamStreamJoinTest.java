@@ -21,7 +21,7 @@ class StreamStreamJoinTest {
             MemoryStream views = MemoryStream.create(spark, "ad INT, page STRING");
             StreamingQuery q = clicks.toDF().join(views.toDF(), "ad").writeStream()
                     .option("checkpointLocation", chk.toString())
-                    .foreachBatch((df, id) -> df.collectAsList().forEach(r -> out.add(id + ":" + r.toList())))
+                    .foreachBatch((df, id) -> df.collectAsList().forEach(r -> out.add(r.toList().toString())))
                     .start();
             views.addData(Row.of(1, "home"), Row.of(2, "shop"));
             clicks.addData(Row.of(1, "ana"), Row.of(1, "bia"));
@@ -35,7 +35,8 @@ class StreamStreamJoinTest {
                     .forEach(r -> rightState.add(r.toList().toString()));
             assertThat(rightState).containsExactly("[1, 1, home]", "[2, 1, shop]");
         }
-        assertThat(out).containsExactlyInAnyOrder("0:[1, ana, home]", "0:[1, bia, home]");
+        // The two streams' rows may arrive in one batch or two: either way each pair once.
+        assertThat(out).containsExactlyInAnyOrder("[1, ana, home]", "[1, bia, home]");
     }
 
     @Test

@@ -51,9 +51,12 @@ public final class StreamingJoinExec implements PhysicalOperator {
     public record Watermarks(int leftTime, int rightTime, int timeKey, long lateMicros, long evictionMicros) {
     }
 
-    /** Which sides an outer join keeps when they find no match: emitted with NULLs once their key is evicted. */
-    public record Preserved(boolean left, boolean right) {
-        public static final Preserved NONE = new Preserved(false, false);
+    /**
+     * Which sides an outer join keeps when they find no match (emitted with NULLs once their key is evicted), or, for
+     * a left semi join ({@code semi}), that a left row is emitted alone, once, when it first finds a match.
+     */
+    public record Preserved(boolean left, boolean right, boolean semi) {
+        public static final Preserved NONE = new Preserved(false, false, false);
     }
 
     public StreamingJoinExec(PhysicalOperator left, PhysicalOperator right, List<Expression> leftKeys,
@@ -370,6 +373,10 @@ public final class StreamingJoinExec implements PhysicalOperator {
             byte[] rightStored = r.store.get(keyBytes.bytes(), from, to);
             int leftNewCount = l.starts[g + 1] - l.starts[g];
             int rightNewCount = r.starts[g + 1] - r.starts[g];
+            if (preserved.semi()) {
+                semi(l, r, g, key(keyBytes, from, to), leftStored, rightStored, out);
+                continue;
+            }
             int leftStoredCount = 0;
             int rightStoredCount = 0;
             if (newLeft && rightStored != null) {
@@ -424,6 +431,42 @@ public final class StreamingJoinExec implements PhysicalOperator {
             l.store.addRemovalTime(System.nanoTime() - joined);
         }
         return out.batches();
+    }
+
+    private static byte[] key(BinaryRowCodec.Encoded keyBytes, int from, int to) {
+        return Arrays.copyOfRange(keyBytes.bytes(), from, to);
+    }
+
+    /**
+     * One key of a left semi join: a left row is emitted the first time the right side has a row of its key (at once
+     * if it already has one), and kept with its matched flag so it is never emitted twice.
+     */
+    private void semi(Side l, Side r, int g, byte[] key, byte[] leftStored, byte[] rightStored, Output out) {
+        boolean rightHasRows = rightStored != null || r.starts[g + 1] > r.starts[g];
+        if (rightHasRows) {
+            for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
+                out.alone(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], true);
+            }
+        }
+        byte[] leftBase = leftStored;
+        if (r.starts[g + 1] > r.starts[g] && leftStored != null) {
+            ColumnVector[] stored = l.storedVectors();
+            int count = l.decodeStored(leftStored, stored);
+            ColumnVector[] columns = Arrays.copyOf(stored, l.types.size());
+            boolean[] matched = ((io.fluxo.vector.BooleanVector) stored[l.types.size()]).values();
+            for (int row = 0; row < count; row++) {
+                if (!matched[row]) {
+                    out.alone(columns, row, true);
+                }
+            }
+            leftBase = l.allMatched(leftStored);
+        }
+        if (l.starts[g + 1] > l.starts[g] || leftBase != leftStored) {
+            l.store.put(key, l.appended(leftBase, g, rightHasRows));
+        }
+        if (r.starts[g + 1] > r.starts[g]) {
+            r.store.put(key.clone(), r.appended(rightStored, g, false));
+        }
     }
 
     /** Joined rows, left columns then right, filtered by the residual condition batch by batch. */

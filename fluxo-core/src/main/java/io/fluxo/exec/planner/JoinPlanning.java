@@ -90,7 +90,8 @@ final class JoinPlanning {
                         w.evictionMicros()),
                 new StreamingJoinExec.Preserved(
                         join.joinType() == JoinType.LEFT_OUTER || join.joinType() == JoinType.FULL_OUTER,
-                        join.joinType() == JoinType.RIGHT_OUTER || join.joinType() == JoinType.FULL_OUTER));
+                        join.joinType() == JoinType.RIGHT_OUTER || join.joinType() == JoinType.FULL_OUTER,
+                        join.joinType() == JoinType.LEFT_SEMI));
     }
 
     /** A watermarked column, or a {@code window()} of one. */
