@@ -158,6 +158,33 @@ public class StreamingBenchmarks {
         }
     }
 
+    /**
+     * A stream joined with a static table of 1 M rows on a BIGINT key (the static side, as in Spark, is evaluated
+     * again for every batch), inner join, to {@code noop}.
+     */
+    @State(Scope.Benchmark)
+    public static class StreamStaticJoinQuery extends RunningQuery {
+        @Override
+        DataFrame transform(DataFrame rows) {
+            DataFrame dimension = rows.session().range(1_000_000).selectExpr("id AS k", "id * 2 AS attr");
+            return rows.selectExpr("value % 1000000 AS k", "value").join(dimension, "k");
+        }
+
+        @Override
+        String outputMode() {
+            return "append";
+        }
+    }
+
+    /** Stream rows per second through the stream-static join; one operation is one batch. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation((int) RunningQuery.ROWS_PER_BATCH)
+    public void streamStaticJoin(StreamStaticJoinQuery q) throws InterruptedException {
+        q.batchesDone.acquire();
+    }
+
     /** Input rows per second through the windowed aggregation; one operation is one batch. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)

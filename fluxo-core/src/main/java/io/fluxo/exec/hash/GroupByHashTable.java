@@ -37,6 +37,11 @@ public interface GroupByHashTable {
      * (several numbers, a window struct), or encoded keys.
      */
     static GroupByHashTable create(List<DataType> keyTypes) {
+        return create(keyTypes, 0);
+    }
+
+    /** As {@link #create(List)}, sized up front for about {@code expectedKeys} keys (a join's build side). */
+    static GroupByHashTable create(List<DataType> keyTypes, int expectedKeys) {
         if (keyTypes.isEmpty()) {
             return new GlobalGroupTable();
         }
@@ -44,7 +49,7 @@ public interface GroupByHashTable {
             DataType t = keyTypes.get(0);
             if (t instanceof LongType || t instanceof IntegerType || t instanceof DateType
                     || t instanceof TimestampType) {
-                return new LongKeyGroupTable();
+                return new LongKeyGroupTable(expectedKeys);
             }
             if (t instanceof StringType || t instanceof BinaryType) {
                 return new StringKeyGroupTable();

@@ -11,11 +11,23 @@ import java.util.Arrays;
  * line; the NULL key is its own group outside the table.
  */
 final class LongKeyGroupTable implements GroupByHashTable {
-    private long[] slots = new long[2 * 1024];
-    private int mask = 1023;
-    private long[] groupKeys = new long[256];
+    private long[] slots;
+    private int mask;
+    private long[] groupKeys;
     private int size;
     private int nullGroup = -1;
+
+    LongKeyGroupTable() {
+        this(0);
+    }
+
+    /** A table with room for {@code expectedKeys} keys before it grows (at most half full). */
+    LongKeyGroupTable(int expectedKeys) {
+        int capacity = Integer.highestOneBit(Math.max(1024, expectedKeys * 2 - 1) * 2);
+        slots = new long[2 * capacity];
+        mask = capacity - 1;
+        groupKeys = new long[Math.max(256, expectedKeys)];
+    }
 
     @Override
     public void groupIds(ColumnVector[] keys, int numRows, int[] out) {

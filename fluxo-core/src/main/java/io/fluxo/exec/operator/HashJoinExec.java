@@ -310,7 +310,7 @@ public final class HashJoinExec implements PhysicalOperator {
         for (int k = 0; k < keys.length; k++) {
             keyVectors[k] = keys[k].evaluate(rows);
         }
-        GroupByHashTable table = GroupByHashTable.create(buildKeys.stream().map(Expression::dataType).toList());
+        GroupByHashTable table = GroupByHashTable.create(buildKeys.stream().map(Expression::dataType).toList(), n);
         int[] ids = new int[n];
         table.groupIds(keyVectors, n, ids);
         int[] head = new int[table.size()];
