@@ -571,13 +571,30 @@ public final class MicroBatchRunner {
 
     private List<StreamingQueryProgress.StateOperatorProgress> stateOperators() {
         List<StreamingQueryProgress.StateOperatorProgress> out = new ArrayList<>();
-        for (StateStoreRegistry.OperatorMetrics m : stateStores.metrics()) {
+        List<StateStoreRegistry.OperatorMetrics> metrics = stateStores.metrics();
+        for (int i = 0; i < metrics.size(); i++) {
+            StateStoreRegistry.OperatorMetrics m = metrics.get(i);
+            if (m.kind().startsWith(JOIN_LEFT_SIDE) && i + 1 < metrics.size()
+                    && metrics.get(i + 1).operator() == m.operator() + 1) {
+                // A join keeps a store per side; Spark reports the join as one operator.
+                StateStoreRegistry.OperatorMetrics r = metrics.get(++i);
+                out.add(new StreamingQueryProgress.StateOperatorProgress("symmetricHashJoin",
+                        m.numRowsTotal() + r.numRowsTotal(), m.numRowsUpdated() + r.numRowsUpdated(),
+                        m.numRowsRemoved() + r.numRowsRemoved(),
+                        m.numRowsDroppedByWatermark() + r.numRowsDroppedByWatermark(),
+                        m.memoryUsedBytes() + r.memoryUsedBytes(), Math.max(m.commitTimeMs(), r.commitTimeMs()),
+                        m.allUpdatesTimeMs() + r.allUpdatesTimeMs(), m.allRemovalsTimeMs() + r.allRemovalsTimeMs()));
+                continue;
+            }
             out.add(new StreamingQueryProgress.StateOperatorProgress(sparkOperatorName(m.kind()), m.numRowsTotal(),
                     m.numRowsUpdated(), m.numRowsRemoved(), m.numRowsDroppedByWatermark(), m.memoryUsedBytes(),
                     m.commitTimeMs(), m.allUpdatesTimeMs(), m.allRemovalsTimeMs()));
         }
         return out;
     }
+
+    /** The kind the left-side store of a join of two streams records (see StreamingJoinExec). */
+    private static final String JOIN_LEFT_SIDE = "stream-stream join, left side";
 
     /** The operator names Spark's progress reports use. */
     private static String sparkOperatorName(String kind) {
