@@ -28,7 +28,7 @@ import java.util.Optional;
  * An inner join of two streams for one state partition (both sides exchanged on the join keys): the rows of each side
  * are kept in that side's state store under their join key, so this batch's left rows meet the right rows of this and
  * every earlier batch, and this batch's right rows meet the left rows of earlier batches — each pair once. Rows with a
- * NULL key never match and are not kept.
+ * NULL in the key never match; only a side an outer join keeps stores them, to emit them unmatched.
  */
 public final class StreamingJoinExec implements PhysicalOperator {
     private final PhysicalOperator left;
@@ -123,7 +123,7 @@ public final class StreamingJoinExec implements PhysicalOperator {
             this.store = store;
         }
 
-        /** Reads the side's rows of this batch, giving each the group id of its key (-1: a NULL in the key). */
+        /** Reads the side's rows of this batch, giving each the group id of its key. */
         void read(int partition, TaskContext context, GroupByHashTable groups) {
             VectorEvaluator[] keyEvals = Operators.compile(keys, context);
             try (BatchIterator in = input.open(partition, context)) {
@@ -145,13 +145,6 @@ public final class StreamingJoinExec implements PhysicalOperator {
                     }
                     int[] ids = new int[n];
                     groups.groupIds(keyVectors, n, ids);
-                    for (ColumnVector k : keyVectors) {
-                        for (int i = 0; i < n; i++) {
-                            if (k.isNull(i)) {
-                                ids[i] = -1;
-                            }
-                        }
-                    }
                     BinaryRowCodec.Encoded e = new BinaryRowCodec.Encoded();
                     rowCodec.encode(b.columns(), n, e);
                     batches.add(b);
@@ -367,7 +360,18 @@ public final class StreamingJoinExec implements PhysicalOperator {
             boolean newLeft = l.starts[g + 1] > l.starts[g];
             boolean newRight = r.starts[g + 1] > r.starts[g];
             if (!newLeft && !newRight) {
-                continue; // only NULL-keyed rows had this group
+                continue;
+            }
+            if (hasNull(groupKeys, g)) {
+                // A NULL in the key never matches; an outer join keeps such rows to emit them unmatched.
+                byte[] key = key(keyBytes, from, to);
+                if (newLeft && l.keptUnmatched) {
+                    l.store.put(key, l.appended(l.store.get(key), g, false));
+                }
+                if (newRight && r.keptUnmatched) {
+                    r.store.put(key.clone(), r.appended(r.store.get(key), g, false));
+                }
+                continue;
             }
             byte[] leftStored = l.store.get(keyBytes.bytes(), from, to);
             byte[] rightStored = r.store.get(keyBytes.bytes(), from, to);
@@ -431,6 +435,15 @@ public final class StreamingJoinExec implements PhysicalOperator {
             l.store.addRemovalTime(System.nanoTime() - joined);
         }
         return out.batches();
+    }
+
+    private static boolean hasNull(ColumnVector[] keys, int row) {
+        for (ColumnVector k : keys) {
+            if (k.isNull(row)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] key(BinaryRowCodec.Encoded keyBytes, int from, int to) {

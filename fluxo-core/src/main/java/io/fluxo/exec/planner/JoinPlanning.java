@@ -76,6 +76,16 @@ final class JoinPlanning {
                 : Optional.of(Binder.bind(and(keys.residual()), joinedInput(join)));
         int n = s.numStatePartitions();
         StatefulJoin.Watermarks w = s.watermarks();
+        for (LogicalPlan side : join.children()) {
+            List<String> times = side.output().stream().filter(a -> w.eventTimes().contains(a.exprId()))
+                    .map(AttributeReference::name).toList();
+            if (times.size() > 1) {
+                // As Spark, which fails the first batch of such a query.
+                throw new io.fluxo.errors.AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION",
+                        "More than one event time columns are available. Please ensure there is at most one event "
+                                + "time column per stream. event time columns: (" + String.join(",", times) + ")");
+            }
+        }
         int timeKey = -1;
         for (int k = 0; k < keys.left().size() && timeKey < 0; k++) {
             if (carriesEventTime(keys.left().get(k), w) && carriesEventTime(keys.right().get(k), w)) {
