@@ -131,25 +131,10 @@ public final class FlatMapGroupsWithStateExec implements PhysicalOperator {
         if (store != null) {
             store.countDroppedByWatermark(late);
         }
-        // The rows of each group, as (batch << 32 | row), grouped by a counting sort over group ids.
         int numGroups = groups.size();
-        int[] starts = new int[numGroups + 1];
-        for (int[] ids : groupIds) {
-            for (int id : ids) {
-                starts[id + 1]++;
-            }
-        }
-        for (int g = 0; g < numGroups; g++) {
-            starts[g + 1] += starts[g];
-        }
-        long[] rows = new long[starts[numGroups]];
-        int[] fill = Arrays.copyOf(starts, numGroups);
-        for (int bi = 0; bi < groupIds.size(); bi++) {
-            int[] ids = groupIds.get(bi);
-            for (int r = 0; r < ids.length; r++) {
-                rows[fill[ids[r]]++] = ((long) bi << 32) | r;
-            }
-        }
+        GroupedRows grouped = GroupedRows.of(groupIds, numGroups);
+        int[] starts = grouped.starts();
+        long[] rows = grouped.rows();
         ColumnVector[] groupKeys = Operators.allocate(keyTypes, Math.max(1, numGroups));
         groups.appendKeys(0, numGroups, groupKeys);
         BinaryRowCodec keyCodec = new BinaryRowCodec(keyTypes);

@@ -171,30 +171,11 @@ public final class StreamingJoinExec implements PhysicalOperator {
             return kept == n ? b : b.gather(keep, kept);
         }
 
-
-        /** The rows of each group as (batch << 32 | row), by a counting sort over group ids. */
+        /** Orders the side's rows of this batch by group. */
         void index(int numGroups) {
-            starts = new int[numGroups + 1];
-            for (int[] ids : groupIds) {
-                for (int id : ids) {
-                    if (id >= 0) {
-                        starts[id + 1]++;
-                    }
-                }
-            }
-            for (int g = 0; g < numGroups; g++) {
-                starts[g + 1] += starts[g];
-            }
-            rows = new long[starts[numGroups]];
-            int[] fill = Arrays.copyOf(starts, numGroups);
-            for (int bi = 0; bi < groupIds.size(); bi++) {
-                int[] ids = groupIds.get(bi);
-                for (int r = 0; r < ids.length; r++) {
-                    if (ids[r] >= 0) {
-                        rows[fill[ids[r]]++] = ((long) bi << 32) | r;
-                    }
-                }
-            }
+            GroupedRows grouped = GroupedRows.of(groupIds, numGroups);
+            starts = grouped.starts();
+            rows = grouped.rows();
         }
 
         /** Fresh vectors for stored rows: the side's columns, then whether each row has matched. */
