@@ -243,6 +243,36 @@ public final class DataFrame {
         return new KeyValueGroupedData(this, resolved, keys.output());
     }
 
+    /**
+     * Keeps this DataFrame's rows in memory once a query has computed them, as Spark's {@code cache()}: later queries
+     * that use it (a static table joined with a stream at every micro-batch, say) read them from memory instead of
+     * computing them again, and so do not see later changes of its sources until {@link #unpersist()}.
+     */
+    public DataFrame cache() {
+        if (plan.isStreaming()) {
+            throw new AnalysisException("STREAMING_QUERY_NOT_STARTED", "Queries with streaming sources must be "
+                    + "executed with writeStream.start(); a streaming DataFrame cannot be cached.");
+        }
+        session.cacheManager().cache(plan);
+        return this;
+    }
+
+    /** The same as {@link #cache()}: rows are kept in memory. */
+    public DataFrame persist() {
+        return cache();
+    }
+
+    /** Forgets the cached rows: later queries compute this DataFrame again. */
+    public DataFrame unpersist() {
+        session.cacheManager().uncache(plan);
+        return this;
+    }
+
+    /** Whether {@link #cache()} was called (and not undone). */
+    public boolean isCached() {
+        return session.cacheManager().isCached(plan);
+    }
+
     /** A global aggregate: {@code df.agg(sum("x"), count("*"))}. */
     public DataFrame agg(Column first, Column... rest) {
         return groupBy().agg(first, rest);

@@ -216,9 +216,17 @@ public final class Session implements AutoCloseable {
             throw new AnalysisException("STREAMING_QUERY_NOT_STARTED", "Queries with streaming sources must be "
                     + "executed with writeStream.start().");
         }
-        LogicalPlan optimized = new Optimizer(context).optimize(analyzed);
+        LogicalPlan withCache = cacheManager.useCached(analyzed, part -> executor().collect(
+                new Planner(plannerSettings()).plan(new Optimizer(context).optimize(part)), new TaskContext(context)));
+        LogicalPlan optimized = new Optimizer(context).optimize(withCache);
         PhysicalOperator physical = new Planner(plannerSettings()).plan(optimized);
         return new QueryPlans(analyzed, optimized, physical);
+    }
+
+    private final CacheManager cacheManager = new CacheManager();
+
+    CacheManager cacheManager() {
+        return cacheManager;
     }
 
     /** Plans and runs an analyzed plan, returning all result batches in order. */
