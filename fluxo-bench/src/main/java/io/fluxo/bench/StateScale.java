@@ -42,6 +42,7 @@ public final class StateScale {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("batch  stateKeys   batchMs  commitMs  stateMemMB  heapUsedMB");
         try (Session spark = Session.builder().create()) {
+            listen(spark);
             StreamingQuery q = start(spark, checkpoint, clock, keys, rowsPerBatch);
             for (int b = 0; b < growBatches + 2; b++) {
                 report(runOneBatch(q, clock, b));
@@ -89,6 +90,7 @@ public final class StateScale {
         }
         try (Session spark = Session.builder().create()) {
             ManualClock clock = new ManualClock(batchId * 1000);
+            listen(spark);
             long t0 = System.nanoTime();
             StreamingQuery q = start(spark, checkpoint, clock, keys, rowsPerBatch);
             StreamingQueryProgress p = runOneBatch(q, clock, batchId);
@@ -111,19 +113,31 @@ public final class StateScale {
                 .trigger(Trigger.processingTime("1 second")).clock(clock).start();
     }
 
-    /** Moves the clock to the next trigger and waits (polling) until batch {@code batchId} has reported progress. */
+    /** Progress reports as they come, so the driver waits for a batch without polling. */
+    private static final java.util.concurrent.LinkedBlockingQueue<StreamingQueryProgress> PROGRESS =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+
+    private static void listen(Session spark) {
+        spark.streams().addListener(new io.fluxo.stream.StreamingQueryListener() {
+            @Override
+            public void onQueryProgress(QueryProgressEvent event) {
+                PROGRESS.add(event.progress());
+            }
+        });
+    }
+
+    /** Moves the clock to the next trigger and waits until batch {@code batchId} has reported progress. */
     private static StreamingQueryProgress runOneBatch(StreamingQuery q, ManualClock clock, long batchId)
             throws InterruptedException {
         clock.advance(1000);
         while (true) {
-            StreamingQueryProgress p = q.lastProgress();
+            StreamingQueryProgress p = PROGRESS.poll(1, java.util.concurrent.TimeUnit.SECONDS);
             if (p != null && p.batchId() >= batchId) {
                 return p;
             }
-            if (!q.isActive()) {
+            if (p == null && !q.isActive()) {
                 throw new IllegalStateException("the query stopped", q.exception().orElse(null));
             }
-            Thread.sleep(5); // a benchmark driver, not a test: the query runs on its own thread
         }
     }
 

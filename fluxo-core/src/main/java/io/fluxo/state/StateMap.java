@@ -146,10 +146,6 @@ final class StateMap {
         return entry == 0 ? null : valueAt(entry);
     }
 
-    boolean contains(byte[] key) {
-        return slots[slot(key, 0, key.length, hash(key, 0, key.length))] != 0;
-    }
-
     /** Sets the value; returns whether the key was new. */
     boolean put(byte[] key, byte[] value) {
         return put(key, 0, key.length, value, 0, value.length);

@@ -111,7 +111,7 @@ public final class FlatMapGroupsWithStateExec implements PhysicalOperator {
             while ((b = in.next()) != null) {
                 if (eventTimeOrdinal >= 0 && streaming != null) {
                     int before = b.numRows();
-                    b = dropLate(b, lateBeforeMicros);
+                    b = Operators.withoutLateRows(b, eventTimeOrdinal, lateBeforeMicros);
                     late += before - b.numRows();
                 }
                 int n = b.numRows();
@@ -172,20 +172,6 @@ public final class FlatMapGroupsWithStateExec implements PhysicalOperator {
             store.addRemovalTime(System.nanoTime() - called);
         }
         return out.batches();
-    }
-
-    private ColumnBatch dropLate(ColumnBatch b, long lateBeforeMicros) {
-        ColumnVector times = b.column(eventTimeOrdinal);
-        long[] t = ((LongVector) times).values();
-        int n = b.numRows();
-        int[] keep = new int[n];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if (times.isNull(i) || t[i] > lateBeforeMicros) {
-                keep[kept++] = i;
-            }
-        }
-        return kept == n ? b : b.gather(keep, kept);
     }
 
     /** Calls every stored key whose deadline has passed: processing time against the batch time, else the watermark. */
@@ -337,35 +323,20 @@ public final class FlatMapGroupsWithStateExec implements PhysicalOperator {
 
     /** Collects the function's output rows into column batches. */
     private final class OutputBuilder implements Consumer<Object[]> {
-        private final List<ColumnBatch> batches = new ArrayList<>();
-        private ColumnVector[] current;
-        private int rows;
+        private final RowBatchBuilder rows = new RowBatchBuilder(
+                output.stream().map(AttributeReference::dataType).toList());
 
         @Override
         public void accept(Object[] row) {
-            if (current == null) {
-                current = Operators.allocate(output.stream().map(AttributeReference::dataType).toList(),
-                        ColumnBatch.DEFAULT_SIZE);
+            ColumnVector[] vectors = rows.row();
+            for (int c = 0; c < vectors.length; c++) {
+                vectors[c].appendObject(row[c]);
             }
-            for (int c = 0; c < current.length; c++) {
-                current[c].appendObject(row[c]);
-            }
-            if (++rows == ColumnBatch.DEFAULT_SIZE) {
-                flush();
-            }
-        }
-
-        private void flush() {
-            if (rows > 0) {
-                batches.add(new ColumnBatch(current, rows));
-            }
-            current = null;
-            rows = 0;
+            rows.rowDone();
         }
 
         List<ColumnBatch> batches() {
-            flush();
-            return batches;
+            return rows.batches();
         }
     }
 

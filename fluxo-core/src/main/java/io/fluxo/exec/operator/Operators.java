@@ -38,6 +38,25 @@ final class Operators {
         }
     }
 
+    /**
+     * The rows of {@code b} whose event time in {@code column} — a timestamp, or a window by its end, as Spark compares
+     * a window with the watermark — is NULL or after {@code lateMicros}; the others are late.
+     */
+    static ColumnBatch withoutLateRows(ColumnBatch b, int column, long lateMicros) {
+        ColumnVector time = b.column(column);
+        ColumnVector end = time instanceof io.fluxo.vector.StructVector window ? window.field(1) : time;
+        long[] t = ((io.fluxo.vector.LongVector) end).values();
+        int n = b.numRows();
+        int[] keep = new int[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (time.isNull(i) || end.isNull(i) || t[i] > lateMicros) {
+                keep[kept++] = i;
+            }
+        }
+        return kept == n ? b : b.gather(keep, kept);
+    }
+
     /** Compiles bound expressions for one task. */
     static VectorEvaluator[] compile(List<Expression> es, TaskContext context) {
         VectorEvaluator[] out = new VectorEvaluator[es.size()];

@@ -166,21 +166,9 @@ public final class StatefulAggregateExec implements PhysicalOperator {
 
     /** Drops the rows whose key ended at or before the watermark for late rows, counting them. */
     private ColumnBatch withoutLateRows(ColumnBatch b, StateStore store) {
-        int n = b.numRows();
-        ColumnVector key = b.column(eventTimeKey);
-        long[] times = eventTimes(key);
-        int[] keep = new int[n];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if (key.isNull(i) || times[i] > lateWatermark) {
-                keep[kept++] = i;
-            }
-        }
-        if (kept == n) {
-            return b;
-        }
-        store.countDroppedByWatermark(n - kept);
-        return b.gather(keep, kept);
+        ColumnBatch kept = Operators.withoutLateRows(b, eventTimeKey, lateWatermark);
+        store.countDroppedByWatermark(b.numRows() - kept.numRows());
+        return kept;
     }
 
     /**

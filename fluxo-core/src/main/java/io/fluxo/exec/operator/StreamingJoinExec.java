@@ -56,7 +56,6 @@ public final class StreamingJoinExec implements PhysicalOperator {
      * a left semi join ({@code semi}), that a left row is emitted alone, once, when it first finds a match.
      */
     public record Preserved(boolean left, boolean right, boolean semi) {
-        public static final Preserved NONE = new Preserved(false, false, false);
     }
 
     public StreamingJoinExec(PhysicalOperator left, PhysicalOperator right, List<Expression> leftKeys,
@@ -132,7 +131,7 @@ public final class StreamingJoinExec implements PhysicalOperator {
                 while ((b = in.next()) != null) {
                     if (timeOrdinal >= 0) {
                         int before = b.numRows();
-                        b = withoutLateRows(b);
+                        b = Operators.withoutLateRows(b, timeOrdinal, watermarks.lateMicros());
                         late += before - b.numRows();
                         if (b.numRows() == 0) {
                             continue;
@@ -153,22 +152,6 @@ public final class StreamingJoinExec implements PhysicalOperator {
                 }
                 store.countDroppedByWatermark(late);
             }
-        }
-
-        private ColumnBatch withoutLateRows(ColumnBatch b) {
-            ColumnVector column = b.column(timeOrdinal);
-            // A window is late once its end is (as Spark compares a window column with the watermark).
-            ColumnVector times = column instanceof io.fluxo.vector.StructVector w ? w.field(1) : column;
-            long[] t = ((io.fluxo.vector.LongVector) times).values();
-            int n = b.numRows();
-            int[] keep = new int[n];
-            int kept = 0;
-            for (int i = 0; i < n; i++) {
-                if (column.isNull(i) || times.isNull(i) || t[i] > watermarks.lateMicros()) {
-                    keep[kept++] = i;
-                }
-            }
-            return kept == n ? b : b.gather(keep, kept);
         }
 
         /** Orders the side's rows of this batch by group. */
@@ -356,32 +339,28 @@ public final class StreamingJoinExec implements PhysicalOperator {
             }
             byte[] leftStored = l.store.get(keyBytes.bytes(), from, to);
             byte[] rightStored = r.store.get(keyBytes.bytes(), from, to);
-            int leftNewCount = l.starts[g + 1] - l.starts[g];
-            int rightNewCount = r.starts[g + 1] - r.starts[g];
             if (preserved.semi()) {
                 semi(l, r, g, key(keyBytes, from, to), leftStored, rightStored, out);
                 continue;
             }
-            int leftStoredCount = 0;
-            int rightStoredCount = 0;
             if (newLeft && rightStored != null) {
                 ColumnVector[] stored = r.storedVectors();
-                rightStoredCount = r.decodeStored(rightStored, stored);
+                int count = r.decodeStored(rightStored, stored);
                 ColumnVector[] columns = Arrays.copyOf(stored, r.types.size());
                 for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
-                    for (int s = 0; s < rightStoredCount; s++) {
+                    for (int s = 0; s < count; s++) {
                         out.pair(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], columns, s);
                     }
                 }
             }
             if (newRight) {
                 ColumnVector[] stored = l.storedVectors();
-                leftStoredCount = l.decodeStored(leftStored, stored);
+                int count = l.decodeStored(leftStored, stored);
                 ColumnVector[] columns = Arrays.copyOf(stored, l.types.size());
                 for (int j = r.starts[g]; j < r.starts[g + 1]; j++) {
                     ColumnVector[] rightRow = r.batches.get((int) (r.rows[j] >>> 32)).columns();
                     int rightIndex = (int) r.rows[j];
-                    for (int s = 0; s < leftStoredCount; s++) {
+                    for (int s = 0; s < count; s++) {
                         out.pair(columns, s, rightRow, rightIndex);
                     }
                     for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
@@ -389,23 +368,20 @@ public final class StreamingJoinExec implements PhysicalOperator {
                                 rightIndex);
                     }
                 }
-            } else if (leftStored != null) {
-                leftStoredCount = 1; // only whether there is any matters below
             }
-            if (rightStored != null && rightStoredCount == 0) {
-                rightStoredCount = 1;
+            // Without a residual condition every row of a key matches every row of the other side, and a key is
+            // stored only with rows: a row has matched once the other side has any row of its key. A kept side's
+            // stored rows become matched when the other side's new rows arrive.
+            byte[] key = key(keyBytes, from, to);
+            boolean markLeft = newRight && leftStored != null && l.keptUnmatched;
+            if (newLeft || markLeft) {
+                l.store.put(key, l.appended(markLeft ? l.allMatched(leftStored) : leftStored, g,
+                        rightStored != null || newRight));
             }
-            // Without a residual condition every row of a key matches every row of the other side: a row has matched
-            // once the other side has any row of its key.
-            byte[] key = Arrays.copyOfRange(keyBytes.bytes(), from, to);
-            if (newLeft || (newRight && leftStored != null && l.keptUnmatched)) {
-                byte[] base = newRight && leftStored != null && l.keptUnmatched ? l.allMatched(leftStored) : leftStored;
-                l.store.put(key, l.appended(base, g, rightStoredCount + rightNewCount > 0));
-            }
-            if (newRight || (newLeft && rightStored != null && r.keptUnmatched)) {
-                byte[] base = newLeft && rightStored != null && r.keptUnmatched ? r.allMatched(rightStored)
-                        : rightStored;
-                r.store.put(key.clone(), r.appended(base, g, leftStoredCount + leftNewCount > 0));
+            boolean markRight = newLeft && rightStored != null && r.keptUnmatched;
+            if (newRight || markRight) {
+                r.store.put(key.clone(), r.appended(markRight ? r.allMatched(rightStored) : rightStored, g,
+                        leftStored != null || newLeft));
             }
         }
         long joined = System.nanoTime();
@@ -465,37 +441,35 @@ public final class StreamingJoinExec implements PhysicalOperator {
 
     /** Joined rows, left columns then right, filtered by the residual condition batch by batch. */
     private final class Output {
-        private final List<ColumnBatch> batches = new ArrayList<>();
-        private final PredicateEvaluator condition;
-        private ColumnVector[] current;
-        private int rows;
+        private final RowBatchBuilder rows;
 
         Output(TaskContext context) {
-            condition = residual.map(e -> ExpressionCompiler.compilePredicate(e, context.evalContext())).orElse(null);
+            PredicateEvaluator condition = residual.map(e -> ExpressionCompiler.compilePredicate(e,
+                    context.evalContext())).orElse(null);
+            rows = new RowBatchBuilder(output.stream().map(AttributeReference::dataType).toList(), b -> {
+                if (condition == null) {
+                    return b;
+                }
+                int[] selection = new int[b.numRows()];
+                int kept = condition.select(b, selection);
+                return kept == b.numRows() ? b : b.gather(selection, kept);
+            });
         }
 
         void pair(ColumnVector[] leftRow, int leftIndex, ColumnVector[] rightRow, int rightIndex) {
-            if (current == null) {
-                current = Operators.allocate(output.stream().map(AttributeReference::dataType).toList(),
-                        ColumnBatch.DEFAULT_SIZE);
-            }
+            ColumnVector[] current = rows.row();
             for (int c = 0; c < leftRow.length; c++) {
                 current[c].appendFrom(leftRow[c], leftIndex);
             }
             for (int c = 0; c < rightRow.length; c++) {
                 current[leftRow.length + c].appendFrom(rightRow[c], rightIndex);
             }
-            if (++rows == ColumnBatch.DEFAULT_SIZE) {
-                flush();
-            }
+            rows.rowDone();
         }
 
         /** A row of one side that found no match, NULLs for the other side's columns. */
         void alone(ColumnVector[] row, int index, boolean isLeft) {
-            if (current == null) {
-                current = Operators.allocate(output.stream().map(AttributeReference::dataType).toList(),
-                        ColumnBatch.DEFAULT_SIZE);
-            }
+            ColumnVector[] current = rows.row();
             int leftWidth = left.output().size();
             for (int c = 0; c < current.length; c++) {
                 boolean ours = isLeft ? c < leftWidth : c >= leftWidth;
@@ -505,29 +479,11 @@ public final class StreamingJoinExec implements PhysicalOperator {
                     current[c].appendNull();
                 }
             }
-            if (++rows == ColumnBatch.DEFAULT_SIZE) {
-                flush();
-            }
-        }
-
-        private void flush() {
-            if (rows == 0) {
-                return;
-            }
-            ColumnBatch b = new ColumnBatch(current, rows);
-            if (condition != null) {
-                int[] selection = new int[rows];
-                int kept = condition.select(b, selection);
-                b = kept == rows ? b : b.gather(selection, kept);
-            }
-            batches.add(b);
-            current = null;
-            rows = 0;
+            rows.rowDone();
         }
 
         List<ColumnBatch> batches() {
-            flush();
-            return batches;
+            return rows.batches();
         }
     }
 

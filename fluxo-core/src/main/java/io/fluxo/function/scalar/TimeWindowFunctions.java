@@ -13,7 +13,6 @@ import io.fluxo.vector.LongVector;
 import io.fluxo.vector.StructVector;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Event-time windows as Spark's {@code window(timeColumn, windowDuration[, slideDuration[, startTime]])}: the window
