@@ -4,13 +4,16 @@ import io.fluxo.types.ArrayType;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DateTimeUtils;
 import io.fluxo.types.DateType;
+import io.fluxo.types.DayTimeIntervalType;
 import io.fluxo.types.DecimalType;
 import io.fluxo.types.DoubleType;
 import io.fluxo.types.IntegerType;
+import io.fluxo.types.Intervals;
 import io.fluxo.types.LongType;
 import io.fluxo.types.MapType;
 import io.fluxo.types.StructType;
 import io.fluxo.types.TimestampType;
+import io.fluxo.types.YearMonthIntervalType;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
 import java.math.BigDecimal;
@@ -49,6 +52,12 @@ final class RowConverter {
         }
         if (type instanceof TimestampType) {
             return DateTimeUtils.toInstant((Long) internal);
+        }
+        if (type instanceof DayTimeIntervalType) {
+            return Intervals.toDuration((Long) internal);
+        }
+        if (type instanceof YearMonthIntervalType) {
+            return Intervals.toPeriod((Integer) internal);
         }
         if (type instanceof ArrayType a) {
             List<Object> out = new ArrayList<>();
@@ -96,6 +105,12 @@ final class RowConverter {
                 return DateTimeUtils.toMicros(t.toInstant());
             }
             return ((Number) external).longValue();
+        }
+        if (type instanceof DayTimeIntervalType) {
+            return external instanceof java.time.Duration d ? Intervals.toMicros(d) : ((Number) external).longValue();
+        }
+        if (type instanceof YearMonthIntervalType) {
+            return external instanceof java.time.Period p ? Intervals.toMonths(p) : ((Number) external).intValue();
         }
         if (type instanceof IntegerType) {
             return ((Number) external).intValue();

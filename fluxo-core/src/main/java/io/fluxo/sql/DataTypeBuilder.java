@@ -14,6 +14,8 @@ import io.fluxo.types.ArrayType;
 import io.fluxo.types.BinaryType;
 import io.fluxo.types.BooleanType;
 import io.fluxo.types.DataType;
+import io.fluxo.types.DayTimeIntervalType;
+import io.fluxo.types.YearMonthIntervalType;
 import io.fluxo.types.DateType;
 import io.fluxo.types.DecimalType;
 import io.fluxo.types.DoubleType;
@@ -64,10 +66,27 @@ final class DataTypeBuilder {
             return structType(s.structType());
         }
         if (ctx instanceof IntervalDataTypeContext i) {
-            throw unsupported(ctx, i.children.stream().map(c -> c.getText().toUpperCase(Locale.ROOT))
-                    .collect(Collectors.joining(" ")));
+            return intervalType(i);
         }
         return primitive((PrimitiveDataTypeContext) ctx);
+    }
+
+    /** {@code INTERVAL HOUR}, {@code INTERVAL DAY TO SECOND}, {@code INTERVAL YEAR TO MONTH}, … */
+    private DataType intervalType(IntervalDataTypeContext ctx) {
+        String from = ctx.from.getText();
+        String to = ctx.to != null ? ctx.to.getText() : from;
+        int ymFrom = YearMonthIntervalType.field(from);
+        int ymTo = YearMonthIntervalType.field(to);
+        if (ymFrom >= 0 && ymTo >= 0 && ymFrom <= ymTo) {
+            return new YearMonthIntervalType(ymFrom, ymTo);
+        }
+        int dtFrom = DayTimeIntervalType.field(from);
+        int dtTo = DayTimeIntervalType.field(to);
+        if (dtFrom >= 0 && dtTo >= 0 && dtFrom <= dtTo) {
+            return new DayTimeIntervalType(dtFrom, dtTo);
+        }
+        throw unsupported(ctx, ctx.children.stream().map(c -> c.getText().toUpperCase(Locale.ROOT))
+                .collect(Collectors.joining(" ")));
     }
 
     StructType structType(StructTypeContext ctx) {

@@ -2,7 +2,6 @@ package io.fluxo.sql;
 
 import io.fluxo.plan.expr.Expression;
 import io.fluxo.plan.expr.Literal;
-import io.fluxo.plan.expr.UnresolvedFunction;
 import io.fluxo.sql.parser.SqlBaseParser.BigDecimalLiteralContext;
 import io.fluxo.sql.parser.SqlBaseParser.BigIntLiteralContext;
 import io.fluxo.sql.parser.SqlBaseParser.DecimalLiteralContext;
@@ -20,12 +19,14 @@ import io.fluxo.sql.parser.SqlBaseParser.TinyIntLiteralContext;
 import io.fluxo.sql.parser.SqlBaseParser.TypeConstructorContext;
 import io.fluxo.sql.parser.SqlBaseParser.UnitToUnitIntervalContext;
 import io.fluxo.types.DateTimeUtils;
+import io.fluxo.types.Intervals;
 import io.fluxo.types.DateType;
 import io.fluxo.types.DecimalType;
 import io.fluxo.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -37,8 +38,6 @@ import org.antlr.v4.runtime.ParserRuleContext;
  * SMALLINT and TINYINT are INT, and FLOAT is DOUBLE (the text is read as a double, not widened from a float).
  */
 final class LiteralBuilder {
-    /** Name of the function an interval literal becomes; its one argument is the interval as text. */
-    static final String INTERVAL_FUNCTION = "interval";
 
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -163,7 +162,12 @@ final class LiteralBuilder {
                 return new Literal(micros, TimestampType.INSTANCE);
             }
             case "INTERVAL":
-                return interval(value.strip());
+                try {
+                    Intervals.Value v = Intervals.parse(value);
+                    return new Literal(v.value(), v.type());
+                } catch (IllegalArgumentException e) {
+                    throw invalidInterval(ctx, e);
+                }
             case "X":
                 return binary(ctx, value);
             default:
@@ -193,31 +197,43 @@ final class LiteralBuilder {
     }
 
     /**
-     * An interval literal as {@code interval('<text>')}: Fluxo has no interval type yet, so the analyzer decides
-     * what the text means where it is used (a window length, a watermark delay, timestamp arithmetic). The text is
-     * the value/unit pairs in lower case, {@code 1 hour 30 minutes}, or {@code <value> <from> to <to>}.
+     * An interval literal: a constant of the narrowest ANSI interval type that holds it, as Spark 4 reads it
+     * ({@code INTERVAL 1 HOUR 30 MINUTES} is {@code INTERVAL HOUR TO MINUTE}, {@code INTERVAL '1-2' YEAR TO MONTH} a
+     * year-month interval).
      */
     Expression interval(IntervalContext ctx) {
-        StringBuilder sb = new StringBuilder();
-        if (ctx.multiUnitsInterval() != null) {
-            MultiUnitsIntervalContext m = ctx.multiUnitsInterval();
-            for (int i = 0; i < m.values.size(); i++) {
-                if (i > 0) {
-                    sb.append(' ');
+        String text = ctx.start.getInputStream().getText(
+                org.antlr.v4.runtime.misc.Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+        try {
+            Intervals.Value v;
+            if (ctx.multiUnitsInterval() != null) {
+                MultiUnitsIntervalContext m = ctx.multiUnitsInterval();
+                List<String> values = new ArrayList<>();
+                List<String> units = new ArrayList<>();
+                for (int i = 0; i < m.values.size(); i++) {
+                    values.add(intervalValue(m.values.get(i)));
+                    units.add(m.units.get(i).getText());
                 }
-                sb.append(intervalValue(m.values.get(i))).append(' ')
-                        .append(m.units.get(i).getText().toLowerCase(Locale.ROOT));
+                v = Intervals.ofUnits(values, units, text);
+            } else {
+                UnitToUnitIntervalContext u = ctx.unitToUnitInterval();
+                v = Intervals.ofUnitToUnit(intervalValue(u.value), u.from.getText(), u.to.getText());
             }
-        } else {
-            UnitToUnitIntervalContext u = ctx.unitToUnitInterval();
-            sb.append(intervalValue(u.value)).append(' ').append(u.from.getText().toLowerCase(Locale.ROOT))
-                    .append(" to ").append(u.to.getText().toLowerCase(Locale.ROOT));
+            return new Literal(v.value(), v.type());
+        } catch (IllegalArgumentException e) {
+            throw invalidInterval(ctx, e);
         }
-        return interval(sb.toString());
     }
 
-    private static Expression interval(String text) {
-        return UnresolvedFunction.of(INTERVAL_FUNCTION, Literal.of(text));
+    /** An interval error; messages that start with {@code [CODE]} carry their own error class. */
+    private RuntimeException invalidInterval(ParserRuleContext ctx, IllegalArgumentException e) {
+        String message = e.getMessage();
+        String code = "INVALID_INTERVAL_FORMAT";
+        if (message.startsWith("[")) {
+            code = message.substring(1, message.indexOf(']'));
+            message = message.substring(message.indexOf(']') + 1).strip();
+        }
+        return errors.at(ctx, code, "22006", message);
     }
 
     private static String intervalValue(IntervalValueContext ctx) {

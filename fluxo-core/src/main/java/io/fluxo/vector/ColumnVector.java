@@ -45,10 +45,10 @@ public abstract sealed class ColumnVector
         if (type instanceof BooleanType) {
             return new BooleanVector(capacity);
         }
-        if (type instanceof IntegerType || type instanceof DateType) {
+        if (type.isIntBacked()) {
             return new IntVector(type, capacity);
         }
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (type.isLongBacked()) {
             return new LongVector(type, capacity);
         }
         if (type instanceof DoubleType) {

@@ -29,6 +29,8 @@ import io.fluxo.plan.expr.UnresolvedFunction;
 import io.fluxo.plan.expr.UnresolvedStar;
 import io.fluxo.types.ArrayType;
 import io.fluxo.types.DataTypes;
+import io.fluxo.types.DayTimeIntervalType;
+import io.fluxo.types.YearMonthIntervalType;
 import io.fluxo.types.DecimalType;
 import java.util.List;
 import java.util.Optional;
@@ -209,27 +211,41 @@ class SqlParserExpressionTest {
         assertThat((byte[]) ((Literal) SqlParser.parseExpression("X''")).value()).isEmpty();
     }
 
+    private static final long SECOND = 1_000_000L;
+    private static final DayTimeIntervalType DAY_INTERVAL = new DayTimeIntervalType(DayTimeIntervalType.DAY,
+            DayTimeIntervalType.DAY);
+
+    private static Literal dayTime(long micros, int from, int to) {
+        return new Literal(micros, new DayTimeIntervalType(from, to));
+    }
+
     static Stream<Arguments> intervals() {
+        int d = DayTimeIntervalType.DAY;
+        int h = DayTimeIntervalType.HOUR;
+        int m = DayTimeIntervalType.MINUTE;
+        int s = DayTimeIntervalType.SECOND;
         return Stream.of(
-                row("INTERVAL 10 MINUTES", fn("interval", lit("10 minutes"))),
-                row("INTERVAL '5' SECOND", fn("interval", lit("5 second"))),
-                row("INTERVAL 1 HOUR 30 MINUTES", fn("interval", lit("1 hour 30 minutes"))),
-                row("interval -1 day", fn("interval", lit("-1 day"))),
-                row("INTERVAL -'5' SECOND", fn("interval", lit("-5 second"))),
-                row("INTERVAL -'-5' SECOND", fn("interval", lit("5 second"))),
-                row("INTERVAL +2 WEEKS 3 millisecond", fn("interval", lit("2 weeks 3 millisecond"))),
-                row("INTERVAL 1.5 SECONDS", fn("interval", lit("1.5 seconds"))),
-                row("INTERVAL '1 day 2 hours'", fn("interval", lit("1 day 2 hours"))),
-                row("INTERVAL '1 10:30' DAY TO MINUTE", fn("interval", lit("1 10:30 day to minute"))),
-                row("INTERVAL '1-2' YEAR TO MONTH", fn("interval", lit("1-2 year to month"))),
-                row("ts + INTERVAL 1 DAY", add(col("ts"), fn("interval", lit("1 day")))),
-                row("INTERVAL 1 DAY AS d", alias(fn("interval", lit("1 day")), "d")),
-                row("INTERVAL '1 day' d", alias(fn("interval", lit("1 day")), "d")));
+                row("INTERVAL 10 MINUTES", dayTime(600 * SECOND, m, m)),
+                row("INTERVAL '5' SECOND", dayTime(5 * SECOND, s, s)),
+                row("INTERVAL 1 HOUR 30 MINUTES", dayTime(5400 * SECOND, h, m)),
+                row("interval -1 day", dayTime(-86400 * SECOND, d, d)),
+                row("INTERVAL -'5' SECOND", dayTime(-5 * SECOND, s, s)),
+                row("INTERVAL -'-5' SECOND", dayTime(5 * SECOND, s, s)),
+                row("INTERVAL +2 WEEKS 3 millisecond", dayTime(14 * 86400 * SECOND + 3000, d, s)),
+                row("INTERVAL 1.5 SECONDS", dayTime(1_500_000, s, s)),
+                row("INTERVAL '1 day 2 hours'", dayTime(26 * 3600 * SECOND, d, h)),
+                row("INTERVAL '1 10:30' DAY TO MINUTE", dayTime((34 * 60 + 30) * 60 * SECOND, d, m)),
+                row("INTERVAL '-10:30:01.25' HOUR TO SECOND", dayTime(-((10 * 60 + 30) * 60 * SECOND + 1_250_000), h, s)),
+                row("INTERVAL '1-2' YEAR TO MONTH", new Literal(14, YearMonthIntervalType.DEFAULT)),
+                row("INTERVAL 2 YEARS", new Literal(24, new YearMonthIntervalType(0, 0))),
+                row("ts + INTERVAL 1 DAY", add(col("ts"), new Literal(86400 * SECOND, DAY_INTERVAL))),
+                row("INTERVAL 1 DAY AS d", alias(new Literal(86400 * SECOND, DAY_INTERVAL), "d")),
+                row("INTERVAL '1 day' d", alias(new Literal(86400 * SECOND, DAY_INTERVAL), "d")));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("intervals")
-    void intervalLiteralsBecomeIntervalCallsOnText(String sql, Expression expected) {
+    void intervalLiteralsAreConstantsOfTheNarrowestIntervalType(String sql, Expression expected) {
         assertParses(sql, expected);
     }
 

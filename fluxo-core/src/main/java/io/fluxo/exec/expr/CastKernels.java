@@ -4,6 +4,7 @@ import io.fluxo.errors.InternalError;
 import io.fluxo.types.ArrayType;
 import io.fluxo.types.BooleanType;
 import io.fluxo.types.DataType;
+import io.fluxo.types.DayTimeIntervalType;
 import io.fluxo.types.DateTimeUtils;
 import io.fluxo.types.DateType;
 import io.fluxo.types.DecimalType;
@@ -15,6 +16,7 @@ import io.fluxo.types.NullType;
 import io.fluxo.types.StringType;
 import io.fluxo.types.StructType;
 import io.fluxo.types.TimestampType;
+import io.fluxo.types.YearMonthIntervalType;
 import io.fluxo.vector.BooleanVector;
 import io.fluxo.vector.ColumnVector;
 import io.fluxo.vector.DecimalVector;
@@ -56,6 +58,31 @@ final class CastKernels {
         }
         if (to instanceof ArrayType || to instanceof MapType || to instanceof StructType) {
             return NestedCasts.of(from, to, zone);
+        }
+        if (from instanceof DayTimeIntervalType && to instanceof DayTimeIntervalType t) {
+            // A narrower end field drops the finer units, as Spark's cast does.
+            long unit = t.endField() == DayTimeIntervalType.SECOND ? 1
+                    : t.endField() == DayTimeIntervalType.MINUTE ? 60_000_000L
+                    : t.endField() == DayTimeIntervalType.HOUR ? 3_600_000_000L : 86_400_000_000L;
+            return (in, n, failed) -> {
+                long[] a = ((LongVector) in).values();
+                long[] out = new long[Math.max(n, 1)];
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] / unit * unit;
+                }
+                return LongVector.wrap(to, out, n, in.nulls());
+            };
+        }
+        if (from instanceof YearMonthIntervalType && to instanceof YearMonthIntervalType t) {
+            int unit = t.endField() == YearMonthIntervalType.YEAR ? 12 : 1;
+            return (in, n, failed) -> {
+                int[] a = ((IntVector) in).values();
+                int[] out = new int[Math.max(n, 1)];
+                for (int i = 0; i < n; i++) {
+                    out[i] = a[i] / unit * unit;
+                }
+                return IntVector.wrap(to, out, n, in.nulls());
+            };
         }
         CastKernel kernel = null;
         if (to instanceof BooleanType) {

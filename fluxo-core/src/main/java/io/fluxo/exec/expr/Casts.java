@@ -4,6 +4,7 @@ import io.fluxo.types.ArrayType;
 import io.fluxo.types.BinaryType;
 import io.fluxo.types.BooleanType;
 import io.fluxo.types.DataType;
+import io.fluxo.types.DayTimeIntervalType;
 import io.fluxo.types.DateType;
 import io.fluxo.types.DecimalType;
 import io.fluxo.types.DoubleType;
@@ -14,6 +15,7 @@ import io.fluxo.types.NullType;
 import io.fluxo.types.StringType;
 import io.fluxo.types.StructType;
 import io.fluxo.types.TimestampType;
+import io.fluxo.types.YearMonthIntervalType;
 
 /**
  * Which casts exist, for the analyzer: {@link #canCast} is Spark's ANSI table of explicit casts (what
@@ -27,12 +29,15 @@ public final class Casts {
     /**
      * Spark's ANSI cast table over Fluxo's types: same type; NULL to anything; anything to STRING; STRING to
      * BINARY, BOOLEAN, numbers, DATE and TIMESTAMP; numbers among themselves and to BOOLEAN and TIMESTAMP; BOOLEAN
-     * and TIMESTAMP to numbers; DATE ↔ TIMESTAMP; ARRAY, MAP and STRUCT (same field count) element by element, not
+     * and TIMESTAMP to numbers; DATE ↔ TIMESTAMP; an interval to another of its kind (day-time or year-month); ARRAY, MAP and STRUCT (same field count) element by element, not
      * turning a nullable element into a non-nullable one.
      */
     public static boolean canCast(DataType from, DataType to) {
         if (from.equals(to) || from instanceof NullType || to instanceof StringType) {
             return true;
+        }
+        if (from.isInterval() || to.isInterval()) {
+            return from.getClass() == to.getClass();
         }
         if (from instanceof StringType) {
             return to instanceof BinaryType || to instanceof BooleanType || to.isNumeric() || to instanceof DateType
@@ -93,6 +98,12 @@ public final class Casts {
         }
         if (from instanceof DateType) {
             return to instanceof TimestampType;
+        }
+        if (from instanceof DayTimeIntervalType a && to instanceof DayTimeIntervalType b) {
+            return a.widen(b).equals(b);
+        }
+        if (from instanceof YearMonthIntervalType a && to instanceof YearMonthIntervalType b) {
+            return a.widen(b).equals(b);
         }
         if (from instanceof ArrayType a && to instanceof ArrayType b) {
             return canUpCast(a.elementType(), b.elementType()) && nullabilityFits(a.containsNull(), b.containsNull());

@@ -42,14 +42,14 @@ final class ConstantVectors {
             }
             return BooleanVector.wrap(values, n, nulls);
         }
-        if (type instanceof IntegerType || type instanceof DateType) {
+        if (type.isIntBacked()) {
             int[] values = new int[capacity];
             if (value != null) {
                 Arrays.fill(values, ((Number) value).intValue());
             }
             return IntVector.wrap(type, values, n, nulls);
         }
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (type.isLongBacked()) {
             long[] values = new long[capacity];
             if (value != null) {
                 Arrays.fill(values, ((Number) value).longValue());

@@ -11,6 +11,7 @@ import io.fluxo.plan.expr.BoundReference;
 import io.fluxo.plan.expr.CaseWhen;
 import io.fluxo.plan.expr.Cast;
 import io.fluxo.plan.expr.Comparison;
+import io.fluxo.plan.expr.DateTimeArithmetic;
 import io.fluxo.plan.expr.Expression;
 import io.fluxo.plan.expr.GetStructField;
 import io.fluxo.plan.expr.In;
@@ -86,6 +87,10 @@ final class EvaluatorCompiler {
         }
         if (e instanceof Arithmetic a) {
             return arithmetic(a);
+        }
+        if (e instanceof DateTimeArithmetic a) {
+            return new DateTimeArithmeticEvaluator(a.kind(), compile(a.left()), compile(a.right()), a.dataType(),
+                    context.zone());
         }
         if (e instanceof UnaryMinus u) {
             DataType t = u.child().dataType();

@@ -19,7 +19,7 @@ final class Negation implements VectorEvaluator {
     private final DataType type;
 
     Negation(VectorEvaluator child, DataType type) {
-        if (!type.isNumeric()) {
+        if (!type.isNumeric() && !type.isInterval()) {
             throw new InternalError("unary minus over " + type.simpleString());
         }
         this.child = child;
@@ -31,7 +31,7 @@ final class Negation implements VectorEvaluator {
         int n = input.numRows();
         ColumnVector v = child.evaluate(input);
         boolean[] nulls = v.nulls();
-        if (type instanceof LongType) {
+        if (type.isLongBacked()) {
             long[] a = ((LongVector) v).values();
             long[] out = new long[Math.max(n, 1)];
             boolean min = false;
@@ -43,9 +43,9 @@ final class Negation implements VectorEvaluator {
             if (min) {
                 checkMin(nulls, n, i -> a[i] == Long.MIN_VALUE, true);
             }
-            return LongVector.wrap(LongType.INSTANCE, out, n, nulls);
+            return LongVector.wrap(type, out, n, nulls);
         }
-        if (type instanceof IntegerType) {
+        if (type.isIntBacked()) {
             int[] a = ((IntVector) v).values();
             int[] out = new int[Math.max(n, 1)];
             boolean min = false;
@@ -57,7 +57,7 @@ final class Negation implements VectorEvaluator {
             if (min) {
                 checkMin(nulls, n, i -> a[i] == Integer.MIN_VALUE, false);
             }
-            return IntVector.wrap(IntegerType.INSTANCE, out, n, nulls);
+            return IntVector.wrap(type, out, n, nulls);
         }
         if (type instanceof DoubleType) {
             double[] a = ((DoubleVector) v).values();

@@ -22,13 +22,13 @@ enum PhysicalKind {
     LONG, INT, DOUBLE, BYTES, OTHER;
 
     static PhysicalKind of(DataType type) {
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (type.isLongBacked()) {
             return LONG;
         }
         if (type instanceof DecimalType d) {
             return d.isCompact() ? LONG : OTHER;
         }
-        if (type instanceof IntegerType || type instanceof DateType) {
+        if (type.isIntBacked()) {
             return INT;
         }
         if (type instanceof DoubleType) {

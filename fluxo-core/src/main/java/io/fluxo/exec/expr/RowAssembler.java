@@ -48,10 +48,10 @@ final class RowAssembler {
         if (type instanceof BooleanType) {
             layout = Layout.BOOLEAN;
             booleans = new boolean[capacity];
-        } else if (type instanceof IntegerType || type instanceof DateType) {
+        } else if (type.isIntBacked()) {
             layout = Layout.INT;
             ints = new int[capacity];
-        } else if (type instanceof LongType || type instanceof TimestampType) {
+        } else if (type.isLongBacked()) {
             layout = Layout.LONG;
             longs = new long[capacity];
         } else if (type instanceof DoubleType) {

@@ -37,10 +37,10 @@ public interface ValueComparator {
         if (type instanceof BooleanType) {
             return (l, i, r, j) -> Boolean.compare(((BooleanVector) l).get(i), ((BooleanVector) r).get(j));
         }
-        if (type instanceof IntegerType || type instanceof DateType) {
+        if (type.isIntBacked()) {
             return (l, i, r, j) -> Integer.compare(((IntVector) l).get(i), ((IntVector) r).get(j));
         }
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (type.isLongBacked()) {
             return (l, i, r, j) -> Long.compare(((LongVector) l).get(i), ((LongVector) r).get(j));
         }
         if (type instanceof DoubleType) {

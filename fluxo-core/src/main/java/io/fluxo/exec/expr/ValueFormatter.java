@@ -7,15 +7,18 @@ import io.fluxo.types.BooleanType;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DateTimeUtils;
 import io.fluxo.types.DateType;
+import io.fluxo.types.DayTimeIntervalType;
 import io.fluxo.types.DecimalType;
 import io.fluxo.types.DoubleType;
 import io.fluxo.types.IntegerType;
+import io.fluxo.types.Intervals;
 import io.fluxo.types.LongType;
 import io.fluxo.types.MapType;
 import io.fluxo.types.NullType;
 import io.fluxo.types.StringType;
 import io.fluxo.types.StructType;
 import io.fluxo.types.TimestampType;
+import io.fluxo.types.YearMonthIntervalType;
 import io.fluxo.vector.ArrayVector;
 import io.fluxo.vector.BooleanVector;
 import io.fluxo.vector.BytesVector;
@@ -31,7 +34,7 @@ import java.time.ZoneId;
 /**
  * Spark's text of a non-null value, as {@code CAST(x AS STRING)} writes it: doubles as Java prints them
  * ({@code 1.0}, {@code 1.0E10}), decimals plainly, dates and timestamps through {@link DateTimeUtils} in the session
- * zone, binary as its raw bytes, and nested values as {@code [1, 2]}, {@code {a -> 1}}, {@code {1, x}} with
+ * zone, intervals in Spark's ANSI form ({@code INTERVAL '01:30' HOUR TO MINUTE}), binary as its raw bytes, and nested values as {@code [1, 2]}, {@code {a -> 1}}, {@code {1, x}} with
  * {@code null} for null elements.
  */
 interface ValueFormatter {
@@ -71,6 +74,12 @@ interface ValueFormatter {
         }
         if (type instanceof TimestampType) {
             return (out, v, i) -> out.append(DateTimeUtils.formatTimestamp(((LongVector) v).get(i), zone));
+        }
+        if (type instanceof DayTimeIntervalType dt) {
+            return (out, v, i) -> out.append(Intervals.format(((LongVector) v).get(i), dt));
+        }
+        if (type instanceof YearMonthIntervalType ym) {
+            return (out, v, i) -> out.append(Intervals.format(((IntVector) v).get(i), ym));
         }
         if (type instanceof NullType) {
             return (out, v, i) -> out.append("null");

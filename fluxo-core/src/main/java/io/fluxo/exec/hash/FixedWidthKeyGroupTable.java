@@ -62,8 +62,7 @@ final class FixedWidthKeyGroupTable implements GroupByHashTable {
     }
 
     private static boolean fixed(DataType t) {
-        return t instanceof LongType || t instanceof TimestampType || t instanceof IntegerType
-                || t instanceof DateType || t instanceof BooleanType || t instanceof DoubleType;
+        return t.isLongBacked() || t.isIntBacked() || t instanceof BooleanType || t instanceof DoubleType;
     }
 
     FixedWidthKeyGroupTable(List<DataType> keyTypes) {
@@ -295,7 +294,7 @@ final class FixedWidthKeyGroupTable implements GroupByHashTable {
         }
         long word = groupWords[base + leaf + 1];
         DataType t = leaves[leaf].type();
-        if (t instanceof IntegerType || t instanceof DateType) {
+        if (t.isIntBacked()) {
             return (int) word;
         }
         if (t instanceof DoubleType) {

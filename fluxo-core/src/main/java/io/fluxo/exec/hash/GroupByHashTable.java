@@ -47,8 +47,7 @@ public interface GroupByHashTable {
         }
         if (keyTypes.size() == 1) {
             DataType t = keyTypes.get(0);
-            if (t instanceof LongType || t instanceof IntegerType || t instanceof DateType
-                    || t instanceof TimestampType) {
+            if (t.isLongBacked() || t.isIntBacked()) {
                 return new LongKeyGroupTable(expectedKeys);
             }
             if (t instanceof StringType || t instanceof BinaryType) {

@@ -189,8 +189,7 @@ public final class AggregateFunctions {
         requireArgs(function, args, 1, 1);
         DataType t = args.get(0).type();
         Supplier<GroupedAggregator> factory;
-        if (t instanceof IntegerType || t instanceof DateType || t instanceof LongType
-                || t instanceof TimestampType || t instanceof DecimalType d && d.isCompact()) {
+        if (t.isIntBacked() || t.isLongBacked() || t instanceof DecimalType d && d.isCompact()) {
             factory = () -> new LongExtremumAggregator(max);
         } else if (t instanceof DoubleType) {
             factory = () -> new DoubleExtremumAggregator(max);

@@ -33,8 +33,7 @@ abstract class GroupValues {
     protected boolean[] nulls = new boolean[0];
 
     static GroupValues forType(DataType type) {
-        if (type instanceof IntegerType || type instanceof DateType || type instanceof LongType
-                || type instanceof TimestampType || type instanceof DecimalType d && d.isCompact()) {
+        if (type.isIntBacked() || type.isLongBacked() || type instanceof DecimalType d && d.isCompact()) {
             return new Longs();
         }
         if (type instanceof DoubleType) {

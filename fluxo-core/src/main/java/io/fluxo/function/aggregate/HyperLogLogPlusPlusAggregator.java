@@ -162,10 +162,10 @@ final class HyperLogLogPlusPlusAggregator implements GroupedAggregator {
         if (value == null) {
             return seed;
         }
-        if (type instanceof IntegerType || type instanceof DateType) {
+        if (type.isIntBacked()) {
             return XxHash64.hashInt((Integer) value, seed);
         }
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (type.isLongBacked()) {
             return XxHash64.hashLong((Long) value, seed);
         }
         if (type instanceof DoubleType) {

@@ -671,7 +671,7 @@ public final class Analyzer {
             return new RLike(TypeCoercion.castTo(r.child(), StringType.INSTANCE),
                     TypeCoercion.castTo(r.pattern(), StringType.INSTANCE));
         }
-        if (e instanceof UnaryMinus m && !m.child().dataType().isNumeric()) {
+        if (e instanceof UnaryMinus m && !m.child().dataType().isNumeric() && !m.child().dataType().isInterval()) {
             if (m.child().dataType() instanceof StringType || m.child().dataType() instanceof NullType) {
                 return new UnaryMinus(TypeCoercion.castTo(m.child(), DoubleType.INSTANCE));
             }

@@ -5,6 +5,7 @@ import io.fluxo.plan.expr.Arithmetic;
 import io.fluxo.plan.expr.CaseWhen;
 import io.fluxo.plan.expr.Cast;
 import io.fluxo.plan.expr.Comparison;
+import io.fluxo.plan.expr.DateTimeArithmetic;
 import io.fluxo.plan.expr.Expression;
 import io.fluxo.plan.expr.In;
 import io.fluxo.plan.expr.Literal;
@@ -12,6 +13,7 @@ import io.fluxo.types.ArrayType;
 import io.fluxo.types.BooleanType;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DateType;
+import io.fluxo.types.DayTimeIntervalType;
 import io.fluxo.types.DecimalType;
 import io.fluxo.types.DoubleType;
 import io.fluxo.types.IntegerType;
@@ -22,6 +24,7 @@ import io.fluxo.types.StringType;
 import io.fluxo.types.StructField;
 import io.fluxo.types.StructType;
 import io.fluxo.types.TimestampType;
+import io.fluxo.types.YearMonthIntervalType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +54,12 @@ public final class TypeCoercion {
         }
         if ((a instanceof DateType && b instanceof TimestampType) || (a instanceof TimestampType && b instanceof DateType)) {
             return Optional.of(TimestampType.INSTANCE);
+        }
+        if (a instanceof DayTimeIntervalType x && b instanceof DayTimeIntervalType y) {
+            return Optional.of(x.widen(y));
+        }
+        if (a instanceof YearMonthIntervalType x && b instanceof YearMonthIntervalType y) {
+            return Optional.of(x.widen(y));
         }
         if (a instanceof ArrayType x && b instanceof ArrayType y) {
             return widerType(x.elementType(), y.elementType())
@@ -128,6 +137,9 @@ public final class TypeCoercion {
     static Expression coerceArithmetic(Arithmetic a) {
         DataType l = a.left().dataType();
         DataType r = a.right().dataType();
+        if (l.isInterval() || r.isInterval() || (isDatetime(l) && isDatetime(r))) {
+            return dateTimeArithmetic(a);
+        }
         Expression left = a.left();
         Expression right = a.right();
         // A string operand takes the other side's numeric type (or DOUBLE), as Spark's ANSI coercion does.
@@ -177,6 +189,109 @@ public final class TypeCoercion {
             return new Arithmetic(op, castTo(left, DecimalType.forType(l)), castTo(right, DecimalType.forType(r)));
         }
         return new Arithmetic(op, castTo(left, common), castTo(right, common));
+    }
+
+    private static boolean isDatetime(DataType t) {
+        return t instanceof DateType || t instanceof TimestampType;
+    }
+
+    /**
+     * {@code +}, {@code -}, {@code *}, {@code /} with an interval or two datetimes, as Spark 4 resolves them: a
+     * datetime shifted by an interval (either order for {@code +}; a DATE with a non-whole-day interval becomes a
+     * TIMESTAMP, a STRING is read as a TIMESTAMP and the result written back as a STRING), the interval between two
+     * datetimes, two intervals of one kind added or subtracted, an interval multiplied or divided by a number.
+     */
+    private static Expression dateTimeArithmetic(Arithmetic a) {
+        Expression left = a.left();
+        Expression right = a.right();
+        DataType l = left.dataType();
+        DataType r = right.dataType();
+        switch (a.op()) {
+            case ADD:
+                if (l.isInterval() && r.isInterval()) {
+                    return sameKindIntervals(a, DateTimeArithmetic.Kind.INTERVAL_PLUS);
+                }
+                return l.isInterval() ? shift(a, right, left, true) : shift(a, left, right, true);
+            case SUBTRACT:
+                if (l.isInterval() && r.isInterval()) {
+                    return sameKindIntervals(a, DateTimeArithmetic.Kind.INTERVAL_MINUS);
+                }
+                if (r.isInterval()) {
+                    return shift(a, left, right, false);
+                }
+                if (isDatetime(l) && isDatetime(r)) {
+                    if (l instanceof DateType && r instanceof DateType) {
+                        return new DateTimeArithmetic(DateTimeArithmetic.Kind.DATE_DIFF, left, right);
+                    }
+                    return new DateTimeArithmetic(DateTimeArithmetic.Kind.TIMESTAMP_DIFF,
+                            castTo(left, TimestampType.INSTANCE), castTo(right, TimestampType.INSTANCE));
+                }
+                break;
+            case MULTIPLY:
+                if (l.isInterval() && (r.isNumeric() || r instanceof NullType)) {
+                    return new DateTimeArithmetic(DateTimeArithmetic.Kind.INTERVAL_TIMES, left, numeric(right));
+                }
+                if (r.isInterval() && (l.isNumeric() || l instanceof NullType)) {
+                    return new DateTimeArithmetic(DateTimeArithmetic.Kind.INTERVAL_TIMES, right, numeric(left));
+                }
+                break;
+            case DIVIDE:
+                if (l.isInterval() && (r.isNumeric() || r instanceof NullType)) {
+                    return new DateTimeArithmetic(DateTimeArithmetic.Kind.INTERVAL_DIVIDED_BY, left, numeric(right));
+                }
+                break;
+            default:
+                break;
+        }
+        throw mismatch(a, l, r);
+    }
+
+    private static Expression numeric(Expression e) {
+        return e.dataType() instanceof NullType ? castTo(e, LongType.INSTANCE) : e;
+    }
+
+    private static Expression sameKindIntervals(Arithmetic a, DateTimeArithmetic.Kind kind) {
+        if (a.left().dataType().getClass() != a.right().dataType().getClass()) {
+            throw mismatch(a, a.left().dataType(), a.right().dataType());
+        }
+        return new DateTimeArithmetic(kind, a.left(), a.right());
+    }
+
+    private static Expression shift(Arithmetic a, Expression datetime, Expression interval, boolean plus) {
+        DataType t = datetime.dataType();
+        DataType i = interval.dataType();
+        boolean yearMonth = i instanceof YearMonthIntervalType;
+        if (t instanceof StringType) {
+            return castTo(shift(a, castTo(datetime, TimestampType.INSTANCE), interval, plus), StringType.INSTANCE);
+        }
+        if (t instanceof NullType) {
+            datetime = castTo(datetime, TimestampType.INSTANCE);
+            t = TimestampType.INSTANCE;
+        }
+        if (t instanceof DateType) {
+            if (yearMonth) {
+                return new DateTimeArithmetic(plus ? DateTimeArithmetic.Kind.DATE_PLUS_YEAR_MONTH
+                        : DateTimeArithmetic.Kind.DATE_MINUS_YEAR_MONTH, datetime, interval);
+            }
+            DayTimeIntervalType dt = (DayTimeIntervalType) i;
+            if (dt.startField() == DayTimeIntervalType.DAY && dt.endField() == DayTimeIntervalType.DAY) {
+                return new DateTimeArithmetic(plus ? DateTimeArithmetic.Kind.DATE_PLUS_DAYS
+                        : DateTimeArithmetic.Kind.DATE_MINUS_DAYS, datetime, interval);
+            }
+            datetime = castTo(datetime, TimestampType.INSTANCE);
+            t = TimestampType.INSTANCE;
+        }
+        if (t instanceof TimestampType) {
+            DateTimeArithmetic.Kind kind = yearMonth
+                    ? (plus ? DateTimeArithmetic.Kind.TIMESTAMP_PLUS_YEAR_MONTH
+                            : DateTimeArithmetic.Kind.TIMESTAMP_MINUS_YEAR_MONTH)
+                    : (plus ? DateTimeArithmetic.Kind.TIMESTAMP_PLUS_DAY_TIME
+                            : DateTimeArithmetic.Kind.TIMESTAMP_MINUS_DAY_TIME);
+            return new DateTimeArithmetic(kind, datetime, interval);
+        }
+        throw new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "Cannot resolve \"" + a.sql()
+                + "\" due to data type mismatch: The first parameter requires the \"(TIMESTAMP OR DATE)\" type, "
+                + "however \"" + datetime.sql() + "\" has the type \"" + t.sql() + "\".");
     }
 
     private static AnalysisException mismatch(Expression e, DataType l, DataType r) {

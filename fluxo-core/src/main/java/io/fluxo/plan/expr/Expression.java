@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  */
 public sealed interface Expression
         permits Literal, UnresolvedAttribute, UnresolvedStar, UnresolvedFunction, UnresolvedExtractValue,
-                AttributeReference, Alias, BoundReference, Arithmetic, UnaryMinus, Comparison, And, Or, Not, IsNull,
+                AttributeReference, Alias, BoundReference, Arithmetic, DateTimeArithmetic, UnaryMinus, Comparison, And, Or, Not, IsNull,
                 IsNotNull, In, CaseWhen, Cast, Like, RLike, ScalarFunctionCall, AggregateCall, GetStructField,
                 SortOrder, Explode {
 

@@ -5,13 +5,16 @@ import io.fluxo.types.BooleanType;
 import io.fluxo.types.DataType;
 import io.fluxo.types.DateTimeUtils;
 import io.fluxo.types.DateType;
+import io.fluxo.types.DayTimeIntervalType;
 import io.fluxo.types.DecimalType;
 import io.fluxo.types.DoubleType;
 import io.fluxo.types.IntegerType;
+import io.fluxo.types.Intervals;
 import io.fluxo.types.LongType;
 import io.fluxo.types.NullType;
 import io.fluxo.types.StringType;
 import io.fluxo.types.TimestampType;
+import io.fluxo.types.YearMonthIntervalType;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,7 +30,10 @@ public record Literal(Object value, DataType dataType) implements Expression {
         Objects.requireNonNull(dataType, "dataType is null");
     }
 
-    /** A literal for a plain Java value: Integer, Long, Double, Boolean, String, BigDecimal, byte[], or null. */
+    /**
+     * A literal for a plain Java value: Integer, Long, Double, Boolean, String, BigDecimal, byte[], LocalDate, Instant,
+     * Duration, Period, or null.
+     */
     public static Literal of(Object value) {
         if (value == null) {
             return NULL;
@@ -65,6 +71,12 @@ public record Literal(Object value, DataType dataType) implements Expression {
         }
         if (value instanceof java.time.Instant i) {
             return new Literal(DateTimeUtils.toMicros(i), TimestampType.INSTANCE);
+        }
+        if (value instanceof java.time.Duration d) {
+            return new Literal(Intervals.toMicros(d), DayTimeIntervalType.DEFAULT);
+        }
+        if (value instanceof java.time.Period p) {
+            return new Literal(Intervals.toMonths(p), YearMonthIntervalType.DEFAULT);
         }
         throw new IllegalArgumentException("unsupported literal type " + value.getClass().getName());
     }
@@ -110,6 +122,9 @@ public record Literal(Object value, DataType dataType) implements Expression {
         }
         if (dataType instanceof DecimalType) {
             return ((BigDecimal) value).toPlainString();
+        }
+        if (dataType.isInterval()) {
+            return Intervals.format(value, dataType);
         }
         if (dataType instanceof BinaryType) {
             StringBuilder sb = new StringBuilder("X'");

@@ -125,10 +125,10 @@ public final class BinaryRowCodec {
         if (t instanceof BooleanType) {
             return 1;
         }
-        if (t instanceof IntegerType || t instanceof DateType) {
+        if (t.isIntBacked()) {
             return 4;
         }
-        if (t instanceof LongType || t instanceof TimestampType || t instanceof DoubleType) {
+        if (t.isLongBacked() || t instanceof DoubleType) {
             return 8;
         }
         if (t instanceof DecimalType d && d.isCompact()) {
@@ -337,7 +337,7 @@ public final class BinaryRowCodec {
         if (t instanceof BooleanType) {
             return b[p[0]++] == 1;
         }
-        if (t instanceof IntegerType || t instanceof DateType) {
+        if (t.isIntBacked()) {
             int v = getInt(b, p[0]);
             p[0] += 4;
             return v;
@@ -347,7 +347,7 @@ public final class BinaryRowCodec {
             p[0] += 8;
             return v;
         }
-        if (t instanceof LongType || t instanceof TimestampType) {
+        if (t.isLongBacked()) {
             long v = getLong(b, p[0]);
             p[0] += 8;
             return v;
