@@ -89,7 +89,79 @@ final class EventTimeKeys {
         watermarked(join.left()).forEach(a -> times.add(a.exprId()));
         watermarked(join.right()).forEach(a -> times.add(a.exprId()));
         return new StatefulJoin.Watermarks(firstIn(join.left(), times), firstIn(join.right(), times), times,
-                lateMicros, evictionMicros);
+                lateMicros, evictionMicros, stateTimeBound(join, true, evictionMicros).orElse(null),
+                stateTimeBound(join, false, evictionMicros).orElse(null));
+    }
+
+    /**
+     * Spark's state value watermark for one side of a join of streams: for each conjunct that bounds this side's
+     * time from below by the other side's watermarked time ({@code l.t > r.t + c}, {@code r.t - c <= l.t}, …), no
+     * future row of the other side (all after {@code watermarkMicros}) can match a row at or before
+     * {@code watermarkMicros + c}; a non-strict bound keeps one more millisecond, and of several bounds the lowest
+     * wins, as in Spark.
+     */
+    static java.util.Optional<StatefulJoin.TimeBound> stateTimeBound(Join join, boolean leftSide,
+            long watermarkMicros) {
+        if (join.condition().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        LogicalPlan state = leftSide ? join.left() : join.right();
+        LogicalPlan other = leftSide ? join.right() : join.left();
+        List<ExprId> stateIds = state.output().stream().map(AttributeReference::exprId).toList();
+        List<ExprId> otherTimes = watermarked(other).stream().map(AttributeReference::exprId).toList();
+        StatefulJoin.TimeBound best = null;
+        for (Expression e : conjuncts(join.condition().get())) {
+            if (!(e instanceof io.fluxo.plan.expr.Comparison c)) {
+                continue;
+            }
+            io.fluxo.plan.expr.Comparison.Op op = c.op();
+            boolean less = op == io.fluxo.plan.expr.Comparison.Op.LESS_THAN
+                    || op == io.fluxo.plan.expr.Comparison.Op.LESS_THAN_OR_EQUAL;
+            boolean greater = op == io.fluxo.plan.expr.Comparison.Op.GREATER_THAN
+                    || op == io.fluxo.plan.expr.Comparison.Op.GREATER_THAN_OR_EQUAL;
+            if (!less && !greater) {
+                continue;
+            }
+            boolean strict = op == io.fluxo.plan.expr.Comparison.Op.LESS_THAN
+                    || op == io.fluxo.plan.expr.Comparison.Op.GREATER_THAN;
+            // Read as "low < high" (or <=): the state time must be on the high side, the watermarked time low.
+            Expression low = less ? c.left() : c.right();
+            Expression high = less ? c.right() : c.left();
+            TimeTerm lo = TimeTerm.of(low);
+            TimeTerm hi = TimeTerm.of(high);
+            if (lo == null || hi == null || !stateIds.contains(hi.time().exprId())
+                    || !otherTimes.contains(lo.time().exprId())) {
+                continue;
+            }
+            // otherTime + lo.offset < stateTime + hi.offset, with otherTime > watermark.
+            long threshold = watermarkMicros + lo.offsetMicros() - hi.offsetMicros() - (strict ? 0 : 1000);
+            if (best == null || threshold < best.thresholdMicros()) {
+                best = new StatefulJoin.TimeBound(hi.time(), threshold);
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    /** A timestamp column shifted by constant day-time intervals: {@code ts}, {@code ts + INTERVAL 1 HOUR - …}. */
+    private record TimeTerm(AttributeReference time, long offsetMicros) {
+        static TimeTerm of(Expression e) {
+            if (e instanceof AttributeReference a && a.dataType() instanceof io.fluxo.types.TimestampType) {
+                return new TimeTerm(a, 0);
+            }
+            if (e instanceof io.fluxo.plan.expr.DateTimeArithmetic d
+                    && d.right() instanceof io.fluxo.plan.expr.Literal lit && lit.value() instanceof Long micros
+                    && (d.kind() == io.fluxo.plan.expr.DateTimeArithmetic.Kind.TIMESTAMP_PLUS_DAY_TIME
+                            || d.kind() == io.fluxo.plan.expr.DateTimeArithmetic.Kind.TIMESTAMP_MINUS_DAY_TIME)) {
+                TimeTerm inner = of(d.left());
+                if (inner == null) {
+                    return null;
+                }
+                long shift = d.kind() == io.fluxo.plan.expr.DateTimeArithmetic.Kind.TIMESTAMP_PLUS_DAY_TIME
+                        ? micros : -micros;
+                return new TimeTerm(inner.time(), inner.offsetMicros() + shift);
+            }
+            return null;
+        }
     }
 
     private static AttributeReference firstIn(LogicalPlan side, java.util.Set<ExprId> times) {
@@ -131,21 +203,6 @@ final class EventTimeKeys {
                 e instanceof io.fluxo.plan.expr.Comparison c && c.op() == io.fluxo.plan.expr.Comparison.Op.EQUAL
                         && (carriesEventTime(c.left(), left) && carriesEventTime(c.right(), right)
                                 || carriesEventTime(c.left(), right) && carriesEventTime(c.right(), left)));
-    }
-
-    /** Whether a join's condition has a part other than equalities between a column of each side. */
-    static boolean hasNonKeyCondition(Join join) {
-        List<ExprId> left = join.left().output().stream().map(AttributeReference::exprId).toList();
-        List<ExprId> right = join.right().output().stream().map(AttributeReference::exprId).toList();
-        return join.condition().isPresent() && conjuncts(join.condition().get()).stream().anyMatch(e ->
-                !(e instanceof io.fluxo.plan.expr.Comparison c && c.op() == io.fluxo.plan.expr.Comparison.Op.EQUAL
-                        && (readsOnly(c.left(), left) && readsOnly(c.right(), right)
-                                || readsOnly(c.left(), right) && readsOnly(c.right(), left))));
-    }
-
-    private static boolean readsOnly(Expression e, List<ExprId> ids) {
-        List<AttributeReference> refs = e.references();
-        return !refs.isEmpty() && refs.stream().allMatch(a -> ids.contains(a.exprId()));
     }
 
     private static List<Expression> conjuncts(Expression e) {

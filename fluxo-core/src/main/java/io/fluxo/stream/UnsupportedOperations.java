@@ -16,8 +16,7 @@ import java.util.List;
 
 /**
  * Spark's checks of which streaming plans each output mode supports, run before a query starts, with Spark's
- * messages. Stateful operators (aggregation, deduplication, stream-stream joins) that this version cannot run yet are
- * refused here too, by name, rather than run without state and give wrong answers.
+ * messages.
  */
 public final class UnsupportedOperations {
     private UnsupportedOperations() {
@@ -125,13 +124,16 @@ public final class UnsupportedOperations {
                     + "watermark.");
         }
         if (p instanceof Join j && j.left().isStreaming() && j.right().isStreaming()) {
-            boolean outer = j.joinType() == JoinType.LEFT_OUTER || j.joinType() == JoinType.RIGHT_OUTER
-                    || j.joinType() == JoinType.FULL_OUTER || j.joinType() == JoinType.LEFT_SEMI;
-            if (outer && EventTimeKeys.hasEventTimeKey(j)) {
-                if (EventTimeKeys.hasNonKeyCondition(j)) {
-                    throw notYet("outer joins of streams with a condition beyond equal keys");
-                }
-            } else if (j.joinType() != JoinType.INNER && j.joinType() != JoinType.CROSS) {
+            // An outer (or semi) join must be able to forget the rows it keeps: by an event-time join key, or by a
+            // time range that bounds the kept side's time from below by the other side's watermark.
+            boolean keepsLeft = j.joinType() == JoinType.LEFT_OUTER || j.joinType() == JoinType.FULL_OUTER
+                    || j.joinType() == JoinType.LEFT_SEMI;
+            boolean keepsRight = j.joinType() == JoinType.RIGHT_OUTER || j.joinType() == JoinType.FULL_OUTER;
+            boolean bounded = EventTimeKeys.hasEventTimeKey(j)
+                    || (!keepsLeft || EventTimeKeys.stateTimeBound(j, true, 0).isPresent())
+                            && (!keepsRight || EventTimeKeys.stateTimeBound(j, false, 0).isPresent());
+            if (j.joinType() != JoinType.INNER && j.joinType() != JoinType.CROSS && !(keepsLeft || keepsRight)
+                    || (keepsLeft || keepsRight) && !bounded) {
                 throw error("Stream-stream " + j.joinType().sql() + " join between two streaming DataFrame/Datasets "
                         + "is not supported without a watermark in the join keys, or a watermark on the nullable side "
                         + "and an appropriate range condition.");
@@ -156,10 +158,5 @@ public final class UnsupportedOperations {
 
     private static AnalysisException error(String message) {
         return new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", message);
-    }
-
-    private static AnalysisException notYet(String what) {
-        return new AnalysisException("UNSUPPORTED_FEATURE.STREAMING_STATEFUL_OPERATOR", "This version of Fluxo does not "
-                + "run " + what + " yet.");
     }
 }

@@ -19,7 +19,7 @@ final class RowBatchBuilder {
     private ColumnVector[] current;
     private int rows;
 
-    /** @param finish applied to each full batch (a filter, say) before it is kept */
+    /** @param finish applied to each full batch (a filter, say) before it is kept; empty results are dropped */
     RowBatchBuilder(List<DataType> types, UnaryOperator<ColumnBatch> finish) {
         this.types = List.copyOf(types);
         this.finish = finish;
@@ -45,7 +45,10 @@ final class RowBatchBuilder {
 
     private void flush() {
         if (rows > 0) {
-            batches.add(finish.apply(new ColumnBatch(current, rows)));
+            ColumnBatch finished = finish.apply(new ColumnBatch(current, rows));
+            if (finished.numRows() > 0) {
+                batches.add(finished);
+            }
         }
         current = null;
         rows = 0;

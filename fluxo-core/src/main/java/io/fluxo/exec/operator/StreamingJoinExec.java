@@ -29,6 +29,12 @@ import java.util.Optional;
  * are kept in that side's state store under their join key, so this batch's left rows meet the right rows of this and
  * every earlier batch, and this batch's right rows meet the left rows of earlier batches — each pair once. Rows with a
  * NULL in the key never match; only a side an outer join keeps stores them, to emit them unmatched.
+ *
+ * <p>Each batch runs in two passes. The first pairs the new rows with each other and with the stored rows of their
+ * key and evaluates the residual condition on those candidate pairs, batch by batch, noting which rows (new or
+ * stored) found a match. The second writes each key's rows back with their matched flags. Then the watermark
+ * evicts: whole keys when a join key is event time, single rows when a time range bounds a side; an outer join
+ * emits the evicted rows that never matched.
  */
 public final class StreamingJoinExec implements PhysicalOperator {
     private final PhysicalOperator left;
@@ -48,7 +54,15 @@ public final class StreamingJoinExec implements PhysicalOperator {
      * dropped as late), and which join key is event time on both sides ({@code -1}: none; keys at or before
      * {@code evictionMicros} — a window by its end — leave both states, since no later row can match them).
      */
-    public record Watermarks(int leftTime, int rightTime, int timeKey, long lateMicros, long evictionMicros) {
+    public record Watermarks(int leftTime, int rightTime, int timeKey, long lateMicros, long evictionMicros,
+            ValueBound leftBound, ValueBound rightBound) {
+    }
+
+    /**
+     * A side's state value watermark (from a time-range condition): its rows whose column {@code timeOrdinal} is at or
+     * before {@code thresholdMicros} can no longer match and leave the state.
+     */
+    public record ValueBound(int timeOrdinal, long thresholdMicros) {
     }
 
     /**
@@ -102,16 +116,28 @@ public final class StreamingJoinExec implements PhysicalOperator {
         final StateStore store;
         final int timeOrdinal;
         final boolean keptUnmatched;
+        final ValueBound bound;
         final List<ColumnBatch> batches = new ArrayList<>();
         final List<BinaryRowCodec.Encoded> encoded = new ArrayList<>();
         final List<int[]> groupIds = new ArrayList<>();
         int[] starts;
         long[] rows;
 
-        Side(PhysicalOperator input, List<Expression> keys, StateStore store, int timeOrdinal, boolean keptUnmatched) {
+        /** Stored rows of the keys this batch touches, decoded one after another; a key's run starts at storedBase. */
+        ColumnVector[] stored;
+        int storedCount;
+        int[] storedBase;
+        byte[][] storedValue;
+        /** Which stored rows (by index in {@link #stored}) and new rows (by position in {@link #rows}) matched now. */
+        boolean[] storedMatchedNow = new boolean[16];
+        boolean[] newMatched;
+
+        Side(PhysicalOperator input, List<Expression> keys, StateStore store, int timeOrdinal, boolean keptUnmatched,
+                ValueBound bound) {
             this.input = input;
             this.timeOrdinal = timeOrdinal;
             this.keptUnmatched = keptUnmatched;
+            this.bound = bound;
             this.keys = keys;
             this.types = input.output().stream().map(AttributeReference::dataType).toList();
             this.rowCodec = new BinaryRowCodec(types);
@@ -159,6 +185,59 @@ public final class StreamingJoinExec implements PhysicalOperator {
             GroupedRows grouped = GroupedRows.of(groupIds, numGroups);
             starts = grouped.starts();
             rows = grouped.rows();
+            newMatched = new boolean[rows.length];
+            storedBase = new int[numGroups + 1];
+            storedValue = new byte[numGroups][];
+            stored = storedVectors();
+        }
+
+        boolean hasNew(int g) {
+            return starts[g + 1] > starts[g];
+        }
+
+        /** The columns and row index of a new row, by its position in {@link #rows}. */
+        ColumnVector[] newColumns(int position) {
+            return batches.get((int) (rows[position] >>> 32)).columns();
+        }
+
+        int newIndex(int position) {
+            return (int) rows[position];
+        }
+
+        /** Decodes the stored rows of group {@code g} after those of earlier groups; returns how many. */
+        int loadStored(int g, byte[] value) {
+            storedBase[g] = storedCount;
+            storedValue[g] = value;
+            int count = decodeStored(value, stored);
+            storedCount += count;
+            if (storedMatchedNow.length < storedCount) {
+                storedMatchedNow = Arrays.copyOf(storedMatchedNow, Math.max(storedCount, storedMatchedNow.length * 2));
+            }
+            return count;
+        }
+
+        boolean storedMatchedBefore(int index) {
+            return ((io.fluxo.vector.BooleanVector) stored[types.size()]).values()[index];
+        }
+
+        void markMatched(int ref) {
+            if (ref >= 0) {
+                newMatched[ref] = true;
+            } else {
+                storedMatchedNow[~ref] = true;
+            }
+        }
+
+        /**
+         * Group {@code g}'s value to store: its stored rows with the flags of this batch's matches, then its new rows
+         * (but not, in a left semi join, new left rows that matched: they were emitted and need no memory, as Spark).
+         */
+        byte[] updated(int g, int count, boolean dropMatchedNew) {
+            byte[] value = storedValue[g];
+            if (value != null) {
+                value = withMatches(value, storedBase[g], count);
+            }
+            return appended(value, g, dropMatchedNew);
         }
 
         /** Fresh vectors for stored rows: the side's columns, then whether each row has matched. */
@@ -179,17 +258,24 @@ public final class StreamingJoinExec implements PhysicalOperator {
             return count;
         }
 
-        /** A copy of a stored value with every row marked matched (the flag is each row's last byte). */
-        byte[] allMatched(byte[] value) {
-            byte[] copy = value.clone();
-            ColumnVector[] scratch = storedVectors();
-            int count = ByteBuffer.wrap(value, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        /** A stored value with the rows that matched in this batch flagged (the flag is each row's last byte). */
+        byte[] withMatches(byte[] value, int base, int count) {
+            byte[] copy = null;
+            ColumnVector[] scratch = null;
             int p = 5;
             for (int i = 0; i < count; i++) {
+                if (scratch == null) {
+                    scratch = storedVectors();
+                }
                 p = storedCodec.decode(value, p + 1, scratch);
-                copy[p - 1] = 1;
+                if (storedMatchedNow[base + i] && value[p - 1] == 0) {
+                    if (copy == null) {
+                        copy = value.clone();
+                    }
+                    copy[p - 1] = 1;
+                }
             }
-            return copy;
+            return copy == null ? value : copy;
         }
 
         /**
@@ -197,13 +283,21 @@ public final class StreamingJoinExec implements PhysicalOperator {
          * of {@link StreamingJoinExec#valueSchema} in the binary row format (the array's null byte and count, then
          * each row with its null byte; a row is the side's columns, then its matched flag).
          */
-        byte[] appended(byte[] value, int g, boolean matched) {
+        byte[] appended(byte[] value, int g, boolean dropMatched) {
             int count = value == null ? 0 : ByteBuffer.wrap(value, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             int size = value == null ? 5 : value.length;
+            int added = 0;
             for (int i = starts[g]; i < starts[g + 1]; i++) {
+                if (dropMatched && newMatched[i]) {
+                    continue;
+                }
                 BinaryRowCodec.Encoded e = encoded.get((int) (rows[i] >>> 32));
                 int r = (int) rows[i];
                 size += 3 + e.offsets()[r + 1] - e.offsets()[r];
+                added++;
+            }
+            if (added == 0) {
+                return value;
             }
             ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
             if (value == null) {
@@ -211,12 +305,15 @@ public final class StreamingJoinExec implements PhysicalOperator {
             } else {
                 out.put(value);
             }
-            out.putInt(1, count + starts[g + 1] - starts[g]);
+            out.putInt(1, count + added);
             for (int i = starts[g]; i < starts[g + 1]; i++) {
+                if (dropMatched && newMatched[i]) {
+                    continue;
+                }
                 BinaryRowCodec.Encoded e = encoded.get((int) (rows[i] >>> 32));
                 int r = (int) rows[i];
                 out.put((byte) 0).put(e.bytes(), e.offsets()[r], e.offsets()[r + 1] - e.offsets()[r]);
-                out.put((byte) 0).put((byte) (matched ? 1 : 0));
+                out.put((byte) 0).put((byte) (newMatched[i] ? 1 : 0));
             }
             return out.array();
         }
@@ -259,6 +356,60 @@ public final class StreamingJoinExec implements PhysicalOperator {
                 store.remove(passed.get(i));
             }
         }
+
+        /**
+         * Drops the stored rows whose event time is at or before this side's value bound (Spark's state value
+         * watermark); for a side an outer join keeps, emits those that never matched, with NULLs for the other side.
+         */
+        void evictRows(Output out, boolean isLeft) {
+            List<byte[]> changedKeys = new ArrayList<>();
+            List<byte[]> changedValues = new ArrayList<>();
+            ColumnVector[] scratch = storedVectors();
+            int[] ends = new int[16];
+            store.forEach((k, v) -> {
+                for (ColumnVector c : scratch) {
+                    c.truncate(0);
+                }
+                int count = ByteBuffer.wrap(v, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                int[] bounds = count + 1 <= ends.length ? ends : new int[count + 1];
+                bounds[0] = 5;
+                for (int i = 0; i < count; i++) {
+                    bounds[i + 1] = storedCodec.decode(v, bounds[i] + 1, scratch);
+                }
+                io.fluxo.vector.LongVector time = (io.fluxo.vector.LongVector) scratch[bound.timeOrdinal()];
+                int kept = 0;
+                int keptBytes = 5;
+                for (int i = 0; i < count; i++) {
+                    if (time.isNull(i) || time.values()[i] > bound.thresholdMicros()) {
+                        kept++;
+                        keptBytes += bounds[i + 1] - bounds[i];
+                    }
+                }
+                if (kept == count) {
+                    return;
+                }
+                boolean[] matched = ((io.fluxo.vector.BooleanVector) scratch[types.size()]).values();
+                ColumnVector[] columns = Arrays.copyOf(scratch, types.size());
+                ByteBuffer rest = kept == 0 ? null
+                        : ByteBuffer.allocate(keptBytes).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0).putInt(kept);
+                for (int i = 0; i < count; i++) {
+                    if (time.isNull(i) || time.values()[i] > bound.thresholdMicros()) {
+                        rest.put(v, bounds[i], bounds[i + 1] - bounds[i]);
+                    } else if (keptUnmatched && !matched[i]) {
+                        out.alone(columns, i, isLeft);
+                    }
+                }
+                changedKeys.add(k);
+                changedValues.add(rest == null ? null : rest.array());
+            });
+            for (int i = 0; i < changedKeys.size(); i++) {
+                if (changedValues.get(i) == null) {
+                    store.remove(changedKeys.get(i));
+                } else {
+                    store.put(changedKeys.get(i), changedValues.get(i));
+                }
+            }
+        }
     }
 
     /** A side's stored value, as the state reader shows it: every kept row of the key. */
@@ -286,9 +437,9 @@ public final class StreamingJoinExec implements PhysicalOperator {
                     valueSchema(right).sql());
             leftStore = stores.acquire(leftOperatorId, partition, stateVersion);
             rightStore = stores.acquire(leftOperatorId + 1, partition, stateVersion);
-            List<ColumnBatch> out = run(new Side(left, leftKeys, leftStore, watermarks.leftTime(), preserved.left()),
-                    new Side(right, rightKeys, rightStore, watermarks.rightTime(), preserved.right()), partition,
-                    context);
+            List<ColumnBatch> out = run(new Side(left, leftKeys, leftStore, watermarks.leftTime(), preserved.left(),
+                    watermarks.leftBound()), new Side(right, rightKeys, rightStore, watermarks.rightTime(),
+                    preserved.right(), watermarks.rightBound()), partition, context);
             leftStore.commit();
             rightStore.commit();
             return BatchIterator.of(out);
@@ -316,72 +467,81 @@ public final class StreamingJoinExec implements PhysicalOperator {
         groups.appendKeys(0, numGroups, groupKeys);
         BinaryRowCodec.Encoded keyBytes = new BinaryRowCodec.Encoded();
         new BinaryRowCodec(keyTypes).encode(groupKeys, numGroups, keyBytes);
+        boolean[] nullKey = new boolean[numGroups];
+        int[] leftCounts = new int[numGroups];
+        int[] rightCounts = new int[numGroups];
 
-        Output out = new Output(context);
+        // Pass 1: candidate pairs of each key — new left × stored right, stored left × new right, new × new.
+        Output out = new Output(context, l, r);
         for (int g = 0; g < numGroups; g++) {
-            int from = keyBytes.offsets()[g];
-            int to = keyBytes.offsets()[g + 1];
-            boolean newLeft = l.starts[g + 1] > l.starts[g];
-            boolean newRight = r.starts[g + 1] > r.starts[g];
-            if (!newLeft && !newRight) {
+            if (!l.hasNew(g) && !r.hasNew(g)) {
                 continue;
             }
             if (hasNull(groupKeys, g)) {
+                nullKey[g] = true;
+                continue;
+            }
+            int from = keyBytes.offsets()[g];
+            int to = keyBytes.offsets()[g + 1];
+            int leftCount = l.loadStored(g, l.store.get(keyBytes.bytes(), from, to));
+            int rightCount = r.loadStored(g, r.store.get(keyBytes.bytes(), from, to));
+            leftCounts[g] = leftCount;
+            rightCounts[g] = rightCount;
+            int leftBase = l.storedBase[g];
+            int rightBase = r.storedBase[g];
+            for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
+                for (int s = 0; s < rightCount; s++) {
+                    out.candidate(l.newColumns(i), l.newIndex(i), i, r.stored, rightBase + s, ~(rightBase + s));
+                }
+            }
+            for (int j = r.starts[g]; j < r.starts[g + 1]; j++) {
+                ColumnVector[] rightRow = r.newColumns(j);
+                int rightIndex = r.newIndex(j);
+                for (int s = 0; s < leftCount; s++) {
+                    out.candidate(l.stored, leftBase + s, ~(leftBase + s), rightRow, rightIndex, j);
+                }
+                for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
+                    out.candidate(l.newColumns(i), l.newIndex(i), i, rightRow, rightIndex, j);
+                }
+            }
+        }
+        out.evaluatePairs();
+
+        // Pass 2: each key's rows go back with their matched flags; a semi join emits left rows matched first now.
+        for (int g = 0; g < numGroups; g++) {
+            if (!l.hasNew(g) && !r.hasNew(g)) {
+                continue;
+            }
+            byte[] key = key(keyBytes, keyBytes.offsets()[g], keyBytes.offsets()[g + 1]);
+            if (nullKey[g]) {
                 // A NULL in the key never matches; an outer join keeps such rows to emit them unmatched.
-                byte[] key = key(keyBytes, from, to);
-                if (newLeft && l.keptUnmatched) {
+                if (l.hasNew(g) && l.keptUnmatched) {
                     l.store.put(key, l.appended(l.store.get(key), g, false));
                 }
-                if (newRight && r.keptUnmatched) {
+                if (r.hasNew(g) && r.keptUnmatched) {
                     r.store.put(key.clone(), r.appended(r.store.get(key), g, false));
                 }
                 continue;
             }
-            byte[] leftStored = l.store.get(keyBytes.bytes(), from, to);
-            byte[] rightStored = r.store.get(keyBytes.bytes(), from, to);
             if (preserved.semi()) {
-                semi(l, r, g, key(keyBytes, from, to), leftStored, rightStored, out);
-                continue;
-            }
-            if (newLeft && rightStored != null) {
-                ColumnVector[] stored = r.storedVectors();
-                int count = r.decodeStored(rightStored, stored);
-                ColumnVector[] columns = Arrays.copyOf(stored, r.types.size());
+                for (int s = l.storedBase[g]; s < l.storedBase[g] + leftCounts[g]; s++) {
+                    if (l.storedMatchedNow[s] && !l.storedMatchedBefore(s)) {
+                        out.alone(l.stored, s, true);
+                    }
+                }
                 for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
-                    for (int s = 0; s < count; s++) {
-                        out.pair(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], columns, s);
+                    if (l.newMatched[i]) {
+                        out.alone(l.newColumns(i), l.newIndex(i), true);
                     }
                 }
             }
-            if (newRight) {
-                ColumnVector[] stored = l.storedVectors();
-                int count = l.decodeStored(leftStored, stored);
-                ColumnVector[] columns = Arrays.copyOf(stored, l.types.size());
-                for (int j = r.starts[g]; j < r.starts[g + 1]; j++) {
-                    ColumnVector[] rightRow = r.batches.get((int) (r.rows[j] >>> 32)).columns();
-                    int rightIndex = (int) r.rows[j];
-                    for (int s = 0; s < count; s++) {
-                        out.pair(columns, s, rightRow, rightIndex);
-                    }
-                    for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
-                        out.pair(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], rightRow,
-                                rightIndex);
-                    }
-                }
+            byte[] leftValue = l.updated(g, leftCounts[g], preserved.semi());
+            if (leftValue != l.storedValue[g]) {
+                l.store.put(key, leftValue);
             }
-            // Without a residual condition every row of a key matches every row of the other side, and a key is
-            // stored only with rows: a row has matched once the other side has any row of its key. A kept side's
-            // stored rows become matched when the other side's new rows arrive.
-            byte[] key = key(keyBytes, from, to);
-            boolean markLeft = newRight && leftStored != null && l.keptUnmatched;
-            if (newLeft || markLeft) {
-                l.store.put(key, l.appended(markLeft ? l.allMatched(leftStored) : leftStored, g,
-                        rightStored != null || newRight));
-            }
-            boolean markRight = newLeft && rightStored != null && r.keptUnmatched;
-            if (newRight || markRight) {
-                r.store.put(key.clone(), r.appended(markRight ? r.allMatched(rightStored) : rightStored, g,
-                        leftStored != null || newLeft));
+            byte[] rightValue = r.updated(g, rightCounts[g], false);
+            if (rightValue != r.storedValue[g]) {
+                r.store.put(key.clone(), rightValue);
             }
         }
         long joined = System.nanoTime();
@@ -389,8 +549,14 @@ public final class StreamingJoinExec implements PhysicalOperator {
         if (watermarks.timeKey() >= 0) {
             l.evict(keyTypes, out, true);
             r.evict(keyTypes, out, false);
-            l.store.addRemovalTime(System.nanoTime() - joined);
         }
+        if (l.bound != null) {
+            l.evictRows(out, true);
+        }
+        if (r.bound != null) {
+            r.evictRows(out, false);
+        }
+        l.store.addRemovalTime(System.nanoTime() - joined);
         return out.batches();
     }
 
@@ -408,69 +574,94 @@ public final class StreamingJoinExec implements PhysicalOperator {
     }
 
     /**
-     * One key of a left semi join: a left row is emitted the first time the right side has a row of its key (at once
-     * if it already has one), and kept with its matched flag so it is never emitted twice.
+     * The join's output: candidate pairs, kept when the residual condition holds (each kept pair marks its two rows
+     * matched, by reference: {@code >= 0} a new row's position, {@code < 0} the complement of a stored row's index),
+     * and rows of one side alone (unmatched rows of an outer join, left rows of a semi join).
      */
-    private void semi(Side l, Side r, int g, byte[] key, byte[] leftStored, byte[] rightStored, Output out) {
-        boolean rightHasRows = rightStored != null || r.starts[g + 1] > r.starts[g];
-        if (rightHasRows) {
-            for (int i = l.starts[g]; i < l.starts[g + 1]; i++) {
-                out.alone(l.batches.get((int) (l.rows[i] >>> 32)).columns(), (int) l.rows[i], true);
-            }
-        }
-        byte[] leftBase = leftStored;
-        if (r.starts[g + 1] > r.starts[g] && leftStored != null) {
-            ColumnVector[] stored = l.storedVectors();
-            int count = l.decodeStored(leftStored, stored);
-            ColumnVector[] columns = Arrays.copyOf(stored, l.types.size());
-            boolean[] matched = ((io.fluxo.vector.BooleanVector) stored[l.types.size()]).values();
-            for (int row = 0; row < count; row++) {
-                if (!matched[row]) {
-                    out.alone(columns, row, true);
-                }
-            }
-            leftBase = l.allMatched(leftStored);
-        }
-        if (l.starts[g + 1] > l.starts[g] || leftBase != leftStored) {
-            l.store.put(key, l.appended(leftBase, g, rightHasRows));
-        }
-        if (r.starts[g + 1] > r.starts[g]) {
-            r.store.put(key.clone(), r.appended(rightStored, g, false));
-        }
-    }
-
-    /** Joined rows, left columns then right, filtered by the residual condition batch by batch. */
     private final class Output {
-        private final RowBatchBuilder rows;
+        private final Side l;
+        private final Side r;
+        private final RowBatchBuilder pairs;
+        private final RowBatchBuilder alone;
+        private final boolean emitPairs;
+        private final boolean conditional;
+        private int[] leftRefs = new int[ColumnBatch.DEFAULT_SIZE];
+        private int[] rightRefs = new int[ColumnBatch.DEFAULT_SIZE];
+        private int pending;
 
-        Output(TaskContext context) {
+        Output(TaskContext context, Side l, Side r) {
+            this.l = l;
+            this.r = r;
+            this.emitPairs = !preserved.semi();
+            this.conditional = residual.isPresent();
             PredicateEvaluator condition = residual.map(e -> ExpressionCompiler.compilePredicate(e,
                     context.evalContext())).orElse(null);
-            rows = new RowBatchBuilder(output.stream().map(AttributeReference::dataType).toList(), b -> {
-                if (condition == null) {
-                    return b;
-                }
+            List<DataType> types = output.stream().map(AttributeReference::dataType).toList();
+            List<DataType> pairTypes = new ArrayList<>(left.output().stream().map(AttributeReference::dataType)
+                    .toList());
+            right.output().forEach(a -> pairTypes.add(a.dataType()));
+            pairs = new RowBatchBuilder(pairTypes, b -> {
                 int[] selection = new int[b.numRows()];
                 int kept = condition.select(b, selection);
+                for (int k = 0; k < kept; k++) {
+                    l.markMatched(leftRefs[selection[k]]);
+                    r.markMatched(rightRefs[selection[k]]);
+                }
+                pending = 0;
+                if (!emitPairs) {
+                    return b.gather(selection, 0);
+                }
                 return kept == b.numRows() ? b : b.gather(selection, kept);
             });
+            alone = new RowBatchBuilder(types);
         }
 
-        void pair(ColumnVector[] leftRow, int leftIndex, ColumnVector[] rightRow, int rightIndex) {
-            ColumnVector[] current = rows.row();
-            for (int c = 0; c < leftRow.length; c++) {
+        /** A left row and a right row of one key; without a residual condition they match outright. */
+        void candidate(ColumnVector[] leftRow, int leftIndex, int leftRef, ColumnVector[] rightRow, int rightIndex,
+                int rightRef) {
+            if (!conditional) {
+                l.markMatched(leftRef);
+                r.markMatched(rightRef);
+                if (emitPairs) {
+                    append(alone, leftRow, leftIndex, rightRow, rightIndex);
+                }
+                return;
+            }
+            leftRefs[pending] = leftRef;
+            rightRefs[pending] = rightRef;
+            pending++;
+            append(pairs, leftRow, leftIndex, rightRow, rightIndex);
+        }
+
+        private void append(RowBatchBuilder into, ColumnVector[] leftRow, int leftIndex, ColumnVector[] rightRow,
+                int rightIndex) {
+            ColumnVector[] current = into.row();
+            for (int c = 0; c < leftRow.length && c < l.types.size(); c++) {
                 current[c].appendFrom(leftRow[c], leftIndex);
             }
-            for (int c = 0; c < rightRow.length; c++) {
-                current[leftRow.length + c].appendFrom(rightRow[c], rightIndex);
+            int leftWidth = l.types.size();
+            for (int c = 0; c < r.types.size(); c++) {
+                current[leftWidth + c].appendFrom(rightRow[c], rightIndex);
             }
-            rows.rowDone();
+            into.rowDone();
         }
 
-        /** A row of one side that found no match, NULLs for the other side's columns. */
+        /** Evaluates the pairs still waiting for the residual condition, so every match is flagged. */
+        void evaluatePairs() {
+            pairs.batches();
+        }
+
+        /** A row of one side that found no match (NULLs for the other side's columns), or a semi join's left row. */
         void alone(ColumnVector[] row, int index, boolean isLeft) {
-            ColumnVector[] current = rows.row();
-            int leftWidth = left.output().size();
+            ColumnVector[] current = alone.row();
+            if (preserved.semi()) {
+                for (int c = 0; c < current.length; c++) {
+                    current[c].appendFrom(row[c], index);
+                }
+                alone.rowDone();
+                return;
+            }
+            int leftWidth = l.types.size();
             for (int c = 0; c < current.length; c++) {
                 boolean ours = isLeft ? c < leftWidth : c >= leftWidth;
                 if (ours) {
@@ -479,11 +670,13 @@ public final class StreamingJoinExec implements PhysicalOperator {
                     current[c].appendNull();
                 }
             }
-            rows.rowDone();
+            alone.rowDone();
         }
 
         List<ColumnBatch> batches() {
-            return rows.batches();
+            List<ColumnBatch> all = new ArrayList<>(pairs.batches());
+            all.addAll(alone.batches());
+            return all;
         }
     }
 

@@ -97,11 +97,15 @@ final class JoinPlanning {
                 s.stores(), s.leftOperatorId(), s.stateVersion(),
                 new StreamingJoinExec.Watermarks(w.leftTime() == null ? -1 : left.output().indexOf(w.leftTime()),
                         w.rightTime() == null ? -1 : right.output().indexOf(w.rightTime()), timeKey, w.lateMicros(),
-                        w.evictionMicros()),
+                        w.evictionMicros(), bound(w.leftBound(), left), bound(w.rightBound(), right)),
                 new StreamingJoinExec.Preserved(
                         join.joinType() == JoinType.LEFT_OUTER || join.joinType() == JoinType.FULL_OUTER,
                         join.joinType() == JoinType.RIGHT_OUTER || join.joinType() == JoinType.FULL_OUTER,
                         join.joinType() == JoinType.LEFT_SEMI));
+    }
+
+    private static StreamingJoinExec.ValueBound bound(StatefulJoin.TimeBound b, PhysicalOperator side) {
+        return b == null ? null : new StreamingJoinExec.ValueBound(side.output().indexOf(b.time()), b.thresholdMicros());
     }
 
     /** A watermarked column, or a {@code window()} of one. */

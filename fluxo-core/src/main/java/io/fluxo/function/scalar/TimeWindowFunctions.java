@@ -257,7 +257,12 @@ public final class TimeWindowFunctions {
     }
 
     private static long duration(Binding b, int i, String what) {
-        String text = b.constantString(i);
+        // As Spark: a string literal is an interval text, an integral literal a number of microseconds.
+        Object constant = b.constant(i);
+        if (b.type(i).isIntegral() && constant instanceof Number micros) {
+            return micros.longValue();
+        }
+        String text = b.type(i) instanceof io.fluxo.types.StringType ? b.constantString(i) : null;
         if (text == null) {
             throw new AnalysisException("INVALID_WINDOW_DURATION", "The " + what + " of window() must be a constant "
                     + "interval string such as '10 minutes'.");

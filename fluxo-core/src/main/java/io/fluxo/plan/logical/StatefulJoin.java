@@ -21,7 +21,17 @@ public record StatefulJoin(Join join, StateStoreRegistry stores, int leftOperato
      * join key that is event time on both sides lets keys at or before {@code evictionMicros} leave the state.
      */
     public record Watermarks(AttributeReference leftTime, AttributeReference rightTime,
-            java.util.Set<io.fluxo.plan.expr.ExprId> eventTimes, long lateMicros, long evictionMicros) {
+            java.util.Set<io.fluxo.plan.expr.ExprId> eventTimes, long lateMicros, long evictionMicros,
+            TimeBound leftBound, TimeBound rightBound) {
+    }
+
+    /**
+     * Spark's state value watermark of one side, from a time-range condition such as
+     * {@code leftTime >= rightTime - INTERVAL 1 HOUR}: the side's rows whose {@code time} is at or before
+     * {@code thresholdMicros} can match no future row of the other side, so they leave the state (an outer join emits
+     * the unmatched ones).
+     */
+    public record TimeBound(AttributeReference time, long thresholdMicros) {
     }
 
     public StatefulJoin {
