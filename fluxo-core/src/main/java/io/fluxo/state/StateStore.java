@@ -44,6 +44,12 @@ public final class StateStore {
         void visit(byte[] key, byte[] value);
     }
 
+    /** Reads one entry where it lies: {@code bytes[keyOffset, +keyLength)} and {@code bytes[valueOffset, +valueLength)}. */
+    @FunctionalInterface
+    public interface EntryReader {
+        void read(byte[] bytes, int keyOffset, int keyLength, int valueOffset, int valueLength);
+    }
+
     private StateStore(Path dir, StateStoreConf conf) {
         this.dir = dir;
         this.conf = conf;
@@ -84,6 +90,11 @@ public final class StateStore {
 
     public void forEach(EntryVisitor visitor) {
         map.forEach(visitor);
+    }
+
+    /** Reads every entry in place, without copies, in no particular order; the reader must not change the store. */
+    public void scan(EntryReader reader) {
+        map.scan(reader);
     }
 
     public long numKeys() {

@@ -37,6 +37,10 @@ import java.util.Optional;
  * emits the evicted rows that never matched.
  */
 public final class StreamingJoinExec implements PhysicalOperator {
+    private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, ByteOrder.LITTLE_ENDIAN);
     private final PhysicalOperator left;
     private final PhysicalOperator right;
     private final List<Expression> leftKeys;
@@ -362,52 +366,62 @@ public final class StreamingJoinExec implements PhysicalOperator {
          * watermark); for a side an outer join keeps, emits those that never matched, with NULLs for the other side.
          */
         void evictRows(Output out, boolean isLeft) {
-            List<byte[]> changedKeys = new ArrayList<>();
-            List<byte[]> changedValues = new ArrayList<>();
+            // A scan in place finds the keys with a passed row; only those are decoded and rewritten.
+            List<byte[]> passedKeys = new ArrayList<>();
+            List<byte[]> passedValues = new ArrayList<>();
+            int fields = storedTypes.size();
+            int timeField = bound.timeOrdinal();
+            long threshold = bound.thresholdMicros();
+            store.scan((b, keyOffset, keyLength, valueOffset, valueLength) -> {
+                int count = (int) INTS.get(b, valueOffset + 1);
+                int p = valueOffset + 5;
+                for (int i = 0; i < count; i++) {
+                    int time = storedCodec.skip(b, p + 1, 0, timeField);
+                    if (b[time] == 0 && (long) LONGS.get(b, time + 1) <= threshold) {
+                        passedKeys.add(Arrays.copyOfRange(b, keyOffset, keyOffset + keyLength));
+                        passedValues.add(Arrays.copyOfRange(b, valueOffset, valueOffset + valueLength));
+                        return;
+                    }
+                    p = storedCodec.skip(b, time, timeField, fields);
+                }
+            });
             ColumnVector[] scratch = storedVectors();
-            int[] ends = new int[16];
-            store.forEach((k, v) -> {
+            for (int k = 0; k < passedKeys.size(); k++) {
+                byte[] v = passedValues.get(k);
                 for (ColumnVector c : scratch) {
                     c.truncate(0);
                 }
-                int count = ByteBuffer.wrap(v, 1, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-                int[] bounds = count + 1 <= ends.length ? ends : new int[count + 1];
+                int count = (int) INTS.get(v, 1);
+                int[] bounds = new int[count + 1];
                 bounds[0] = 5;
                 for (int i = 0; i < count; i++) {
                     bounds[i + 1] = storedCodec.decode(v, bounds[i] + 1, scratch);
                 }
-                io.fluxo.vector.LongVector time = (io.fluxo.vector.LongVector) scratch[bound.timeOrdinal()];
+                io.fluxo.vector.LongVector time = (io.fluxo.vector.LongVector) scratch[timeField];
+                boolean[] matched = ((io.fluxo.vector.BooleanVector) scratch[types.size()]).values();
+                ColumnVector[] columns = Arrays.copyOf(scratch, types.size());
                 int kept = 0;
                 int keptBytes = 5;
                 for (int i = 0; i < count; i++) {
-                    if (time.isNull(i) || time.values()[i] > bound.thresholdMicros()) {
+                    if (time.isNull(i) || time.values()[i] > threshold) {
                         kept++;
                         keptBytes += bounds[i + 1] - bounds[i];
-                    }
-                }
-                if (kept == count) {
-                    return;
-                }
-                boolean[] matched = ((io.fluxo.vector.BooleanVector) scratch[types.size()]).values();
-                ColumnVector[] columns = Arrays.copyOf(scratch, types.size());
-                ByteBuffer rest = kept == 0 ? null
-                        : ByteBuffer.allocate(keptBytes).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0).putInt(kept);
-                for (int i = 0; i < count; i++) {
-                    if (time.isNull(i) || time.values()[i] > bound.thresholdMicros()) {
-                        rest.put(v, bounds[i], bounds[i + 1] - bounds[i]);
                     } else if (keptUnmatched && !matched[i]) {
                         out.alone(columns, i, isLeft);
                     }
                 }
-                changedKeys.add(k);
-                changedValues.add(rest == null ? null : rest.array());
-            });
-            for (int i = 0; i < changedKeys.size(); i++) {
-                if (changedValues.get(i) == null) {
-                    store.remove(changedKeys.get(i));
-                } else {
-                    store.put(changedKeys.get(i), changedValues.get(i));
+                if (kept == 0) {
+                    store.remove(passedKeys.get(k));
+                    continue;
                 }
+                ByteBuffer rest = ByteBuffer.allocate(keptBytes).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0)
+                        .putInt(kept);
+                for (int i = 0; i < count; i++) {
+                    if (time.isNull(i) || time.values()[i] > threshold) {
+                        rest.put(v, bounds[i], bounds[i + 1] - bounds[i]);
+                    }
+                }
+                store.put(passedKeys.get(k), rest.array());
             }
         }
     }

@@ -302,6 +302,52 @@ public final class BinaryRowCodec {
         }
     }
 
+    /**
+     * The position after fields {@code [fromField, toField)} of a row whose field {@code fromField} starts at
+     * {@code at}: walks null bytes and lengths without reading values, to reach one field of a stored row.
+     */
+    public int skip(byte[] b, int at, int fromField, int toField) {
+        for (int f = fromField; f < toField; f++) {
+            at = skipNullable(b, at, types[f]);
+        }
+        return at;
+    }
+
+    private static int skipNullable(byte[] b, int at, DataType t) {
+        return b[at] == 1 ? at + 1 : skipValue(b, at + 1, t);
+    }
+
+    private static int skipValue(byte[] b, int at, DataType t) {
+        int width = fixedWidth(t);
+        if (width > 0) {
+            return at + width;
+        }
+        if (t instanceof ArrayType a) {
+            int n = getInt(b, at);
+            at += 4;
+            for (int i = 0; i < n; i++) {
+                at = skipNullable(b, at, a.elementType());
+            }
+            return at;
+        }
+        if (t instanceof MapType m) {
+            int n = getInt(b, at);
+            at += 4;
+            for (int i = 0; i < n; i++) {
+                at = skipNullable(b, skipNullable(b, at, m.keyType()), m.valueType());
+            }
+            return at;
+        }
+        if (t instanceof StructType s) {
+            for (int i = 0; i < s.size(); i++) {
+                at = skipNullable(b, at, s.field(i).dataType());
+            }
+            return at;
+        }
+        // STRING, BINARY, wide DECIMAL: a length, then the bytes.
+        return at + 4 + getInt(b, at);
+    }
+
     private static Object readObject(byte[] b, int[] p, DataType t) {
         if (t instanceof DecimalType d) {
             int len = getInt(b, p[0]);
