@@ -176,22 +176,6 @@ final class StateMap {
         return true;
     }
 
-    /** Adds a key that is known to be absent with no value: for sets of keys. */
-    boolean add(byte[] key) {
-        int h = hash(key, 0, key.length);
-        int i = slot(key, 0, key.length, h);
-        if (slots[i] != 0) {
-            return false;
-        }
-        slots[i] = append(key, 0, key.length, key, 0, 0) + 1;
-        hashes[i] = h;
-        size++;
-        if (size * 4L > slots.length * 3L) {
-            grow();
-        }
-        return true;
-    }
-
     /**
      * Flags a replaced or removed entry as dead where it lies (its key length becomes {@code -1 - keyLength}), so a
      * scan in page order can step over it; its bytes stay until compaction.

@@ -29,8 +29,8 @@ public final class StateStore {
     private final StateStoreConf conf;
     private StateMap map = new StateMap();
     private long version;
-    /** The keys the running batch put or removed: what its delta records. */
-    private final StateMap changed = new StateMap();
+    /** The running batch's puts and removals, in order: what its delta records. */
+    private final ChangeLog changed = new ChangeLog();
     private long updatedRows;
     private long removedRows;
     private long droppedByWatermark;
@@ -77,13 +77,13 @@ public final class StateStore {
 
     public void put(byte[] key, byte[] value) {
         map.put(key, value);
-        changed.add(key);
+        changed.put(key, value);
         updatedRows++;
     }
 
     public void remove(byte[] key) {
         if (map.remove(key)) {
-            changed.add(key);
+            changed.remove(key);
             removedRows++;
         }
     }
@@ -153,24 +153,14 @@ public final class StateStore {
         long start = System.nanoTime();
         long next = version + 1;
         try {
-            StateFiles.write(dir.resolve(next + ".delta"), writer -> {
-                IOException[] failure = new IOException[1];
-                changed.read((page, keyOffset, keyLength, valueOffset, valueLength) -> {
-                    byte[] now = map.get(page, keyOffset, keyOffset + keyLength);
-                    try {
-                        if (now != null) {
-                            writer.put(page, keyOffset, keyLength, now, 0, now.length);
+            StateFiles.write(dir.resolve(next + ".delta"), writer -> changed.forEach(
+                    (bytes, keyOffset, keyLength, valueOffset, valueLength) -> {
+                        if (valueLength >= 0) {
+                            writer.put(bytes, keyOffset, keyLength, bytes, valueOffset, valueLength);
                         } else {
-                            writer.remove(page, keyOffset, keyLength);
+                            writer.remove(bytes, keyOffset, keyLength);
                         }
-                    } catch (IOException e) {
-                        failure[0] = failure[0] == null ? e : failure[0];
-                    }
-                });
-                if (failure[0] != null) {
-                    throw failure[0];
-                }
-            });
+                    }));
             if (next % conf.snapshotInterval() == 0) {
                 writeSnapshot(next);
             }
