@@ -5,7 +5,7 @@ import io.fluxo.connector.file.FileFormats;
 import io.fluxo.connector.file.FileListing;
 import io.fluxo.connector.file.FileOptions;
 import io.fluxo.connector.file.PartitionPaths;
-import io.fluxo.connector.file.PartitionedFileScan;
+import io.fluxo.connector.file.RelistingFileScan;
 import io.fluxo.errors.AnalysisException;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.sql.SqlParser;
@@ -94,16 +94,16 @@ public final class DataFrameReader {
                     files = FileListing.listFiles(List.of(paths), fileOptions); // names what is missing
                 }
                 StructType resolved = schema != null ? schema : fileFormat.inferSchema(files, fileOptions);
-                return new DataFrame(session, DataSourceRelation.of(fileFormat.createScan(files, resolved,
-                        fileOptions)));
+                return new DataFrame(session, DataSourceRelation.of(new RelistingFileScan(fileFormat, List.of(paths),
+                        fileOptions, resolved, null)));
             }
             StructType partitions = PartitionPaths.partitionSchema(
                     listed.stream().map(f -> (Map<String, String>) f.partitionValues()).toList(), schema,
                     listed.get(0).root());
             StructType dataSchema = withoutColumns(schema != null ? schema : fileFormat.inferSchema(files,
                     fileOptions), partitions);
-            return new DataFrame(session, DataSourceRelation.of(new PartitionedFileScan(fileFormat, listed,
-                    dataSchema, partitions, fileOptions)));
+            return new DataFrame(session, DataSourceRelation.of(new RelistingFileScan(fileFormat, List.of(paths),
+                    fileOptions, dataSchema, partitions)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + String.join(", ", paths) + ": " + e.getMessage(), e);
         }

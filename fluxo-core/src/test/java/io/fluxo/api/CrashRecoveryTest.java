@@ -91,7 +91,7 @@ class CrashRecoveryTest {
         long lastKilledBatch = -1;
         for (int kill = 0; kill < 3; kill++) {
             Process child = startChild(in, out, chk, "run", "window-sink");
-            long batch = awaitUncommittedBatchAfter(chk, lastKilledBatch, child);
+            long batch = awaitHangingBatchAfter(out, lastKilledBatch, child);
             awaitStateVersion(chk, batch, child);
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             assertThat(Files.exists(chk.resolve("commits").resolve(Long.toString(batch)))).isFalse();
@@ -183,6 +183,23 @@ class CrashRecoveryTest {
                 HaltingFileQueryMain.class.getName(), in.toString(), out.toString(), chk.toString(), mode, query)
                 .redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".child.log").toFile())
                 .start();
+    }
+
+    /** Polls (with a deadline) until the child says which batch after {@code after} hangs in its sink. */
+    private static long awaitHangingBatchAfter(Path out, long after, Process child) throws Exception {
+        Path marker = out.resolveSibling(out.getFileName() + ".hanging");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(child.isAlive()).as("the child query is running").isTrue();
+            if (Files.exists(marker)) {
+                long batch = Long.parseLong(Files.readString(marker).strip());
+                if (batch > after) {
+                    return batch;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no batch hung in the sink after batch " + after);
     }
 
     /** Polls (with a deadline) until the child has logged a batch after {@code after} that is not yet committed. */

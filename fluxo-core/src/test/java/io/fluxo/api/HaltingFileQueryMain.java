@@ -56,6 +56,13 @@ public final class HaltingFileQueryMain {
                 boolean halt = !finish;
                 q = writer.foreachBatch((df, batchId) -> {
                     if (halt && batches.incrementAndGet() > 1) {
+                        // Tells the test which batch hangs (written whole, then renamed into place).
+                        Path out = Path.of(args[1]);
+                        Path marker = out.resolveSibling(out.getFileName() + ".hanging");
+                        Path tmp = out.resolveSibling(out.getFileName() + ".hanging.tmp");
+                        java.nio.file.Files.writeString(tmp, Long.toString(batchId));
+                        java.nio.file.Files.move(tmp, marker, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                         while (true) {
                             LockSupport.park(); // the state of this batch is committed; its commit never comes
                         }
