@@ -152,6 +152,16 @@ public final class Session implements AutoCloseable {
     }
 
     /** A DataFrame over a temporary view. */
+    /**
+     * A SQL query over this session's temporary views, as Spark's {@code spark.sql}: {@code SELECT … FROM … JOIN …
+     * WHERE … GROUP BY … HAVING … ORDER BY … LIMIT …}, set operations, {@code WITH}, {@code VALUES}, and a watermark
+     * in the FROM clause ({@code FROM events WATERMARK ts DELAY OF INTERVAL 10 MINUTES}). The DataFrame is streaming
+     * when a view it reads is.
+     */
+    public DataFrame sql(String sqlText) {
+        return new DataFrame(this, io.fluxo.sql.SqlParser.parseQuery(sqlText));
+    }
+
     public DataFrame table(String name) {
         return new DataFrame(this, new io.fluxo.plan.logical.UnresolvedRelation(
                 io.fluxo.sql.SqlParser.parseMultipartIdentifier(name)));

@@ -82,6 +82,10 @@ final class AstBuilder extends SqlBaseParserBaseVisitor<Object> {
         this.types = new DataTypeBuilder(errors);
     }
 
+    ParseErrors errors() {
+        return errors;
+    }
+
     DataTypeBuilder types() {
         return types;
     }
@@ -96,7 +100,15 @@ final class AstBuilder extends SqlBaseParserBaseVisitor<Object> {
         return (Expression) visit(ctx);
     }
 
-    private List<Expression> expressions(List<? extends ParserRuleContext> ctxs) {
+    List<Expression> namedExpressions(List<NamedExpressionContext> ctxs) {
+        List<Expression> out = new ArrayList<>(ctxs.size());
+        for (NamedExpressionContext c : ctxs) {
+            out.add(namedExpression(c));
+        }
+        return out;
+    }
+
+    List<Expression> expressions(List<? extends ParserRuleContext> ctxs) {
         List<Expression> out = new ArrayList<>(ctxs.size());
         for (ParserRuleContext c : ctxs) {
             out.add(expression(c));
@@ -314,6 +326,17 @@ final class AstBuilder extends SqlBaseParserBaseVisitor<Object> {
             args.add(namedExpression(a));
         }
         return new UnresolvedFunction("struct", args, false);
+    }
+
+    /** {@code (a, b)} outside VALUES: a struct of the values, as Spark. */
+    @Override
+    public Expression visitRowConstructor(io.fluxo.sql.parser.SqlBaseParser.RowConstructorContext ctx) {
+        return new UnresolvedFunction("struct", namedExpressions(ctx.namedExpression()), false);
+    }
+
+    /** A literal interval as a constant (a watermark delay, say). */
+    Expression interval(io.fluxo.sql.parser.SqlBaseParser.IntervalContext ctx) {
+        return literals.interval(ctx);
     }
 
     @Override

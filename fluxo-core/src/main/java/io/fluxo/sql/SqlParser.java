@@ -37,6 +37,18 @@ public final class SqlParser {
                 (builder, ctx) -> builder.namedExpression(((SingleExpressionContext) ctx).namedExpression()));
     }
 
+    /**
+     * A query, {@code SELECT … FROM … WHERE …} with joins, grouping, set operations, WITH clauses, ORDER BY and LIMIT,
+     * as an unresolved logical plan (tables by name, resolved against the session's views by the analyzer).
+     */
+    public static io.fluxo.plan.logical.LogicalPlan parseQuery(String text) {
+        return parse(text, SqlBaseParser::singleStatement, (builder, ctx) -> {
+            SqlBaseParser.StatementContext statement = ((SqlBaseParser.SingleStatementContext) ctx).statement();
+            return new QueryBuilder(builder, builder.errors())
+                    .query(((SqlBaseParser.StatementDefaultContext) statement).query());
+        });
+    }
+
     /** A data type: {@code decimal(10,2)}, {@code array<struct<a:int,b:string>>}, {@code map<string,int>}. */
     public static DataType parseDataType(String text) {
         return parse(text, SqlBaseParser::singleDataType,

@@ -57,8 +57,7 @@ final class FluxoCaseEngine implements CaseEngine {
         if (query instanceof CaseQuery.DataFrameSteps steps) {
             return build(session, steps.steps());
         }
-        throw new UnsupportedOperationException(
-                "SQL queries are not supported yet: session.sql() arrives with the SQL issue");
+        return session.sql(((CaseQuery.Sql) query).text());
     }
 
     private static DataFrame build(Session session, List<QueryStep> steps) {

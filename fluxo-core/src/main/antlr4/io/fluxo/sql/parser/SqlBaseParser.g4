@@ -12,6 +12,14 @@ options { tokenVocab = SqlBaseLexer; }
 
 // ---- Entry points: each consumes the whole input ----
 
+singleStatement
+    : statement SEMICOLON* EOF
+    ;
+
+singleQuery
+    : query EOF
+    ;
+
 singleExpression
     : namedExpression EOF
     ;
@@ -26,6 +34,130 @@ singleTableSchema
 
 singleMultipartIdentifier
     : multipartIdentifier EOF
+    ;
+
+// ---- Statements ----
+
+statement
+    : query                                                                    #statementDefault
+    ;
+
+// ---- Queries ----
+
+query
+    : ctes? queryTerm queryOrganization
+    ;
+
+ctes
+    : WITH namedQuery (COMMA namedQuery)*
+    ;
+
+namedQuery
+    : name=identifier columnAliases=identifierList? AS? LEFT_PAREN query RIGHT_PAREN
+    ;
+
+queryOrganization
+    : (ORDER BY order+=sortItem (COMMA order+=sortItem)*)?
+      (LIMIT (ALL | limit=expression))?
+      (OFFSET offset=expression)?
+    ;
+
+sortItem
+    : expression ordering=(ASC | DESC)? (NULLS nullOrder=(LAST | FIRST))?
+    ;
+
+// INTERSECT binds tighter than UNION and EXCEPT, as in Spark.
+queryTerm
+    : queryPrimary                                                                             #queryTermDefault
+    | left=queryTerm operator=INTERSECT setQuantifier? right=queryTerm                         #setOperation
+    | left=queryTerm operator=(UNION | EXCEPT | SETMINUS) setQuantifier? right=queryTerm       #setOperation
+    ;
+
+queryPrimary
+    : querySpecification                                                       #queryPrimaryDefault
+    | TABLE multipartIdentifier                                                #table
+    | inlineTable                                                              #inlineTableDefault1
+    | LEFT_PAREN query RIGHT_PAREN                                             #subquery
+    ;
+
+querySpecification
+    : SELECT setQuantifier? namedExpressionSeq fromClause? whereClause? aggregationClause? havingClause?
+    ;
+
+namedExpressionSeq
+    : namedExpression (COMMA namedExpression)*
+    ;
+
+fromClause
+    : FROM relation (COMMA relation)*
+    ;
+
+whereClause
+    : WHERE booleanExpression
+    ;
+
+aggregationClause
+    : GROUP BY groupingExpressions+=expression (COMMA groupingExpressions+=expression)*
+    ;
+
+havingClause
+    : HAVING booleanExpression
+    ;
+
+relation
+    : relationPrimary joinRelation*
+    ;
+
+joinRelation
+    : joinType JOIN right=relationPrimary joinCriteria?
+    | NATURAL joinType JOIN right=relationPrimary
+    ;
+
+joinType
+    : INNER?
+    | CROSS
+    | LEFT OUTER?
+    | LEFT? SEMI
+    | RIGHT OUTER?
+    | FULL OUTER?
+    | LEFT? ANTI
+    ;
+
+joinCriteria
+    : ON booleanExpression
+    | USING identifierList
+    ;
+
+identifierList
+    : LEFT_PAREN identifier (COMMA identifier)* RIGHT_PAREN
+    ;
+
+// A table may carry a watermark, as in Databricks SQL: FROM events WATERMARK ts DELAY OF INTERVAL 10 MINUTES.
+relationPrimary
+    : STREAM? multipartIdentifier (watermarkClause tableAlias | tableAlias watermarkClause?)  #tableName
+    | STREAM LEFT_PAREN multipartIdentifier RIGHT_PAREN
+        (watermarkClause tableAlias | tableAlias watermarkClause?)                           #streamTableName
+    | LEFT_PAREN query RIGHT_PAREN (watermarkClause tableAlias | tableAlias watermarkClause?) #aliasedQuery
+    | LEFT_PAREN relation RIGHT_PAREN tableAlias                                             #aliasedRelation
+    | inlineTable                                                                            #inlineTableDefault2
+    | STREAM? functionName LEFT_PAREN (functionTableArgument (COMMA functionTableArgument)*)? RIGHT_PAREN
+        (watermarkClause tableAlias | tableAlias watermarkClause?)                           #tableValuedFunction
+    ;
+
+functionTableArgument
+    : (name=identifier FAT_ARROW)? expression
+    ;
+
+watermarkClause
+    : WATERMARK column=identifier DELAY OF delay=interval
+    ;
+
+inlineTable
+    : VALUES expression (COMMA expression)* tableAlias
+    ;
+
+tableAlias
+    : (AS? strictIdentifier identifierList?)?
     ;
 
 // ---- Expressions ----
@@ -95,6 +227,7 @@ primaryExpression
     | value=primaryExpression LEFT_BRACKET index=valueExpression RIGHT_BRACKET                 #subscript
     | identifier                                                                               #columnReference
     | base=primaryExpression DOT fieldName=identifier                                          #dereference
+    | LEFT_PAREN namedExpression (COMMA namedExpression)+ RIGHT_PAREN                          #rowConstructor
     | LEFT_PAREN expression RIGHT_PAREN                                                        #parenthesizedExpression
     ;
 
@@ -216,17 +349,29 @@ qualifiedName
     ;
 
 identifier
+    : strictIdentifier
+    | strictNonReserved
+    ;
+
+// Names that may follow a table as its alias: not the words that continue a FROM clause (JOIN, ON, UNION, ...).
+strictIdentifier
     : IDENTIFIER
     | BACKQUOTED_IDENTIFIER
     | nonReserved
     ;
 
-// Every keyword: none is reserved (Spark's behaviour unless spark.sql.ansi.enforceReservedKeywords is set).
+strictNonReserved
+    : ANTI | CROSS | EXCEPT | FULL | INNER | INTERSECT | JOIN | LEFT | NATURAL | ON | RIGHT | SEMI | SETMINUS
+    | UNION | USING | WATERMARK
+    ;
+
+// Every other keyword: none is reserved (Spark's behaviour unless spark.sql.ansi.enforceReservedKeywords is set).
 nonReserved
-    : ALL | AND | ANY | ARRAY | AS | BETWEEN | BOTH | CASE | CAST | COMMENT | CURRENT_DATE | CURRENT_TIMESTAMP
-    | DAY | DAYS | DISTINCT | DIV | ELSE | END | ESCAPE | EXTRACT | FALSE | FOR | FROM | HOUR | HOURS | ILIKE
-    | IN | INTERVAL | IS | LEADING | LIKE | MAP | MICROSECOND | MICROSECONDS | MILLISECOND | MILLISECONDS
-    | MINUTE | MINUTES | MONTH | MONTHS | NANOSECOND | NANOSECONDS | NOT | NULL | OR | POSITION | RLIKE
-    | SECOND | SECONDS | SOME | STRUCT | SUBSTR | SUBSTRING | THEN | TO | TRAILING | TRIM | TRUE | TRY_CAST
-    | UNKNOWN | WEEK | WEEKS | WHEN | YEAR | YEARS
+    : ALL | AND | ANY | ARRAY | AS | ASC | BETWEEN | BOTH | BY | CASE | CAST | COMMENT | CURRENT_DATE
+    | CURRENT_TIMESTAMP | DAY | DAYS | DELAY | DESC | DISTINCT | DIV | ELSE | END | ESCAPE | EXTRACT | FALSE | FIRST
+    | FOR | FROM | GROUP | HAVING | HOUR | HOURS | ILIKE | IN | INTERVAL | IS | LAST | LEADING | LIKE | LIMIT | MAP
+    | MICROSECOND | MICROSECONDS | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | MONTH | MONTHS | NANOSECOND
+    | NANOSECONDS | NOT | NULL | NULLS | OF | OFFSET | OR | ORDER | OUTER | POSITION | RLIKE | SECOND | SECONDS
+    | SELECT | SOME | STREAM | STRUCT | SUBSTR | SUBSTRING | TABLE | THEN | TO | TRAILING | TRIM | TRUE | TRY_CAST
+    | UNKNOWN | VALUES | WEEK | WEEKS | WHEN | WHERE | WITH | YEAR | YEARS
     ;

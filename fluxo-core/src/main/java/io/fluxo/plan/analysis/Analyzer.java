@@ -33,6 +33,10 @@ import io.fluxo.plan.expr.UnresolvedExtractValue;
 import io.fluxo.plan.expr.UnresolvedFunction;
 import io.fluxo.plan.expr.UnresolvedStar;
 import io.fluxo.plan.logical.Aggregate;
+import io.fluxo.plan.logical.Distinct;
+import io.fluxo.plan.logical.JoinType;
+import io.fluxo.plan.logical.SetOperation;
+import io.fluxo.plan.logical.StreamingRead;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Filter;
@@ -116,9 +120,23 @@ public final class Analyzer {
             return resolveProject(p);
         }
         if (node instanceof Filter f) {
+            if (f.child() instanceof Aggregate a && needsAggregateInput(f.condition(), a)) {
+                return resolveHaving(f.condition(), a);
+            }
             Expression condition = resolveExpression(f.condition(), f.child().output());
             requireBoolean(condition, "filter");
             return new Filter(condition, f.child());
+        }
+        if (node instanceof SetOperation op) {
+            return resolveSetOperation(op);
+        }
+        if (node instanceof StreamingRead r) {
+            if (!r.child().isStreaming()) {
+                throw new AnalysisException("NOT_A_STREAMING_SOURCE", "STREAM(...) reads a stream, but `"
+                        + (r.child() instanceof SubqueryAlias a ? a.alias() : r.child().nodeString())
+                        + "` is a static table or view: register a streaming DataFrame as the view.");
+            }
+            return r.child();
         }
         if (node instanceof Aggregate a) {
             return resolveAggregate(a);
@@ -284,10 +302,44 @@ public final class Analyzer {
         }
         List<Expression> aggs = new ArrayList<>();
         for (Expression e : expandStars(a.aggregateExpressions(), input)) {
-            aggs.add(named(resolveExpression(e, input), e));
+            aggs.add(named(resolveExpression(windowNamesToGrouping(e, a, input), input), e));
         }
         checkAggregates(grouping, aggs);
         return expandSlidingWindows(new Aggregate(grouping, aggs, a.child()));
+    }
+
+    /**
+     * As Spark's time windowing, which gives a {@code window()} or {@code session_window()} in GROUP BY the column name
+     * {@code window} ({@code session_window}): in the SELECT list of such a query ({@code SELECT window.start …
+     * GROUP BY window(ts, '5 minutes')}) that name, when no input column has it, is the grouping call itself.
+     */
+    private static Expression windowNamesToGrouping(Expression e, Aggregate a, List<AttributeReference> input) {
+        Map<String, Expression> windows = new HashMap<>();
+        for (Expression g : a.groupingExpressions()) {
+            Expression call = g instanceof Alias al ? al.child() : g;
+            String name = call instanceof UnresolvedFunction f ? f.name().toLowerCase(java.util.Locale.ROOT)
+                    : call instanceof ScalarFunctionCall f ? f.function().name() : null;
+            if (("window".equals(name) || "session_window".equals(name))
+                    && input.stream().noneMatch(in -> in.name().equalsIgnoreCase(name))) {
+                windows.putIfAbsent(name, call);
+            }
+        }
+        if (windows.isEmpty()) {
+            return e;
+        }
+        return e.transformUp(x -> {
+            if (x instanceof UnresolvedAttribute u) {
+                Expression call = windows.get(u.nameParts().get(0).toLowerCase(java.util.Locale.ROOT));
+                if (call != null) {
+                    Expression out = call;
+                    for (String field : u.nameParts().subList(1, u.nameParts().size())) {
+                        out = new UnresolvedExtractValue(out, Literal.of(field));
+                    }
+                    return out;
+                }
+            }
+            return x;
+        });
     }
 
     /**
@@ -368,6 +420,67 @@ public final class Analyzer {
 
     private static Expression dropQualifier(Expression x) {
         return x instanceof AttributeReference a && !a.qualifier().isEmpty() ? a.withQualifier(List.of()) : x;
+    }
+
+    // ---- HAVING --------------------------------------------------------------------------------------------------
+
+    /** Whether a filter over an aggregate needs the aggregate's input: it calls aggregates or names dropped columns. */
+    private boolean needsAggregateInput(Expression condition, Aggregate a) {
+        try {
+            Expression r = resolveExpression(condition, a.output());
+            return r.anyMatch(x -> x instanceof AggregateCall);
+        } catch (AnalysisException e) {
+            return true;
+        }
+    }
+
+    /**
+     * {@code HAVING cond} over an aggregate, as Spark: the condition is computed by the aggregate as one more (hidden)
+     * column, evaluated on the aggregate's input — a name of the SELECT list stands for its expression —, then the
+     * rows are filtered on it and the hidden column projected away.
+     */
+    private LogicalPlan resolveHaving(Expression condition, Aggregate a) {
+        List<AttributeReference> input = a.child().output();
+        Expression withAliases = condition.transformUp(x -> {
+            if (x instanceof UnresolvedAttribute u && u.nameParts().size() == 1
+                    && input.stream().noneMatch(in -> in.name().equalsIgnoreCase(u.nameParts().get(0)))) {
+                for (Expression e : a.aggregateExpressions()) {
+                    if (e instanceof Alias alias && alias.name().equalsIgnoreCase(u.nameParts().get(0))) {
+                        return alias.child();
+                    }
+                }
+            }
+            return x;
+        });
+        List<Expression> aggs = new ArrayList<>(a.aggregateExpressions());
+        aggs.add(Alias.of(withAliases, "havingCondition"));
+        Aggregate widened = (Aggregate) resolveAggregate(new Aggregate(a.groupingExpressions(), aggs, a.child()));
+        AttributeReference flag = widened.output().get(widened.output().size() - 1);
+        requireBoolean(flag, "having");
+        return new Project(new ArrayList<>(a.output()), new Filter(flag, widened));
+    }
+
+    // ---- INTERSECT and EXCEPT ------------------------------------------------------------------------------------
+
+    /** A distinct left semi (INTERSECT) or anti (EXCEPT) join on null-safe equality of every column, by position. */
+    private LogicalPlan resolveSetOperation(SetOperation op) {
+        LogicalPlan left = op.left();
+        LogicalPlan right = dedupRight(left, op.right());
+        int width = left.output().size();
+        if (right.output().size() != width) {
+            throw new AnalysisException("NUM_COLUMNS_MISMATCH", op.kind() + " can only be performed on inputs with "
+                    + "the same number of columns, but the first input has " + width + " columns and the second "
+                    + "input has " + right.output().size() + " columns.");
+        }
+        Expression condition = null;
+        for (int c = 0; c < width; c++) {
+            Expression eq = new Comparison(Comparison.Op.NULL_SAFE_EQUAL, left.output().get(c),
+                    right.output().get(c));
+            condition = condition == null ? eq : new And(condition, eq);
+        }
+        Join join = new Join(left, right, op.kind() == SetOperation.Kind.INTERSECT ? JoinType.LEFT_SEMI
+                : JoinType.LEFT_ANTI, Optional.ofNullable(condition), List.of());
+        return new Distinct(resolveNode(join));
     }
 
     // ---- Sort ----------------------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 public sealed interface LogicalPlan
         permits UnresolvedRelation, DataSourceRelation, LocalRelation, Range, Project, Filter, Aggregate, Join, Sort,
                 Limit, Union, Distinct, Deduplicate, SubqueryAlias, Generate, StreamingRelation, StatefulAggregate,
-                EventTimeWatermark, StatefulDeduplicate, FlatMapGroupsWithState, StatefulJoin {
+                EventTimeWatermark, StatefulDeduplicate, FlatMapGroupsWithState, StatefulJoin, SetOperation,
+                StreamingRead {
 
     List<LogicalPlan> children();
 
