@@ -383,8 +383,9 @@ public final class DataFrame {
                 micros, plan, null));
     }
 
+    /** Drops rows equal to an earlier one; on a stream, remembers every row seen (as Spark's dropDuplicates()). */
     public DataFrame dropDuplicates() {
-        return distinct();
+        return dropDuplicates(columns());
     }
 
     public DataFrame dropDuplicates(String... columns) {

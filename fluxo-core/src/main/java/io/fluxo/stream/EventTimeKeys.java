@@ -9,7 +9,6 @@ import io.fluxo.plan.expr.NamedExpression;
 import io.fluxo.plan.expr.ScalarFunctionCall;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Deduplicate;
-import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.FlatMapGroupsWithState;
 import io.fluxo.plan.logical.Generate;
@@ -173,7 +172,7 @@ final class EventTimeKeys {
     /** True when a stateful operator of {@code plan} can emit or forget state as the watermark moves. */
     static boolean hasWatermarkedState(LogicalPlan plan) {
         return plan.anyNode(p -> p instanceof Aggregate a && a.child().isStreaming() && keyIndex(a) >= 0
-                || (p instanceof Deduplicate || p instanceof Distinct) && p.children().get(0).isStreaming()
+                || p instanceof Deduplicate && p.children().get(0).isStreaming()
                         && !watermarked(p.children().get(0)).isEmpty()
                 || p instanceof FlatMapGroupsWithState g && g.child().isStreaming()
                         && g.timeout() == StateTimeout.EVENT_TIME && !watermarked(g.child()).isEmpty()

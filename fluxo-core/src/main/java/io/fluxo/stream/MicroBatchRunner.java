@@ -10,7 +10,6 @@ import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.expr.AttributeReference;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.logical.Deduplicate;
-import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.EventTimeWatermark;
 import io.fluxo.plan.logical.FlatMapGroupsWithState;
 import io.fluxo.plan.logical.Join;
@@ -199,9 +198,7 @@ public final class MicroBatchRunner {
                         numStatePartitions, batchTimestampMs, times.isEmpty() ? null : times.get(0),
                         previousBatchWatermarkMs, watermarkMs, !times.isEmpty(), nextProcessingTimeouts));
             }
-            Deduplicate dedup = p instanceof Deduplicate d && d.child().isStreaming() ? d
-                    : p instanceof Distinct d && d.child().isStreaming()
-                            ? new Deduplicate(List.copyOf(d.child().output()), d.child()) : null;
+            Deduplicate dedup = p instanceof Deduplicate d && d.child().isStreaming() ? d : null;
             if (dedup != null) {
                 List<AttributeReference> times = EventTimeKeys.watermarked(dedup.child());
                 return new StatefulDeduplicate(dedup, stateStores, operatorId[0]++, batchId, numStatePartitions,

@@ -127,6 +127,13 @@ public final class Analyzer {
             requireBoolean(condition, "filter");
             return new Filter(condition, f.child());
         }
+        if (node instanceof Distinct d && d.child().isStreaming()) {
+            // As Spark, which replaces DISTINCT by an aggregate over every column: on a stream it follows the
+            // output mode (update emits the values a batch saw; append needs a watermarked column), unlike
+            // dropDuplicates().
+            List<Expression> columns = new ArrayList<>(d.child().output());
+            return new Aggregate(columns, columns, d.child());
+        }
         if (node instanceof SetOperation op) {
             return resolveSetOperation(op);
         }
