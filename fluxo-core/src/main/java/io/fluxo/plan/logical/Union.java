@@ -46,7 +46,23 @@ public record Union(List<LogicalPlan> inputs, boolean byName, boolean allowMissi
 
     @Override
     public boolean resolved() {
-        return !byName && LogicalPlan.super.resolved();
+        if (byName || !LogicalPlan.super.resolved()) {
+            return false;
+        }
+        // As Spark: resolved only once every input has the first one's column types (the analyzer casts them).
+        List<AttributeReference> first = inputs.get(0).output();
+        for (LogicalPlan in : inputs) {
+            List<AttributeReference> o = in.output();
+            if (o.size() != first.size()) {
+                return false;
+            }
+            for (int c = 0; c < o.size(); c++) {
+                if (!o.get(c).dataType().equals(first.get(c).dataType())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override
