@@ -159,7 +159,13 @@ public final class Session implements AutoCloseable {
      * when a view it reads is.
      */
     public DataFrame sql(String sqlText) {
-        return new DataFrame(this, io.fluxo.sql.SqlParser.parseQuery(sqlText));
+        return SqlCommands.run(this, io.fluxo.sql.SqlParser.parseStatement(sqlText));
+    }
+
+    private final SessionTables tables = new SessionTables();
+
+    SessionTables tables() {
+        return tables;
     }
 
     public DataFrame table(String name) {
@@ -203,12 +209,33 @@ public final class Session implements AutoCloseable {
         return new Catalog() {
             @Override
             public Optional<LogicalPlan> lookupRelation(List<String> nameParts) {
-                return Optional.ofNullable(tempViews.get(String.join(".", nameParts).toLowerCase(Locale.ROOT)));
+                String name = String.join(".", nameParts);
+                LogicalPlan view = tempViews.get(name.toLowerCase(Locale.ROOT));
+                if (view != null) {
+                    return Optional.of(view);
+                }
+                Optional<LogicalPlan> table = tables.read(Session.this, name);
+                if (table.isPresent()) {
+                    return table;
+                }
+                // Files queried in place, as Spark: SELECT * FROM json.`data/events`.
+                if (nameParts.size() == 2
+                        && io.fluxo.connector.file.FileFormats.names().contains(nameParts.get(0).toLowerCase(Locale.ROOT))) {
+                    return Optional.of(read().format(nameParts.get(0)).load(nameParts.get(1)).logicalPlan());
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<LogicalPlan> lookupStream(List<String> nameParts) {
+                return tables.readStream(Session.this, String.join(".", nameParts));
             }
 
             @Override
             public List<String> relationNames() {
-                return tableNames();
+                List<String> names = new java.util.ArrayList<>(tableNames());
+                names.addAll(tables.names());
+                return names;
             }
         };
     }

@@ -42,10 +42,35 @@ public final class SqlParser {
      * as an unresolved logical plan (tables by name, resolved against the session's views by the analyzer).
      */
     public static io.fluxo.plan.logical.LogicalPlan parseQuery(String text) {
-        return parse(text, SqlBaseParser::singleStatement, (builder, ctx) -> {
-            SqlBaseParser.StatementContext statement = ((SqlBaseParser.SingleStatementContext) ctx).statement();
-            return new QueryBuilder(builder, builder.errors())
-                    .query(((SqlBaseParser.StatementDefaultContext) statement).query());
+        Statement statement = parseStatement(text);
+        if (statement instanceof Statement.Query q) {
+            return q.plan();
+        }
+        throw new io.fluxo.errors.ParseException("INVALID_SQL_SYNTAX", "Expected a query, found a "
+                + statement.getClass().getSimpleName() + " statement.", 1, 0);
+    }
+
+    /** One statement: a query or a command ({@code CREATE TEMPORARY VIEW}, {@code SET}, {@code SHOW TABLES}, …). */
+    public static Statement parseStatement(String text) {
+        return parse(text, SqlBaseParser::singleStatement, (builder, ctx) -> new StatementBuilder(builder,
+                builder.errors()).statement(((SqlBaseParser.SingleStatementContext) ctx).statement()));
+    }
+
+    /**
+     * The statements of a pipeline file, separated by semicolons, each with its line and column in the text, so
+     * errors found when one runs can name its place.
+     */
+    public static List<Statement.Located> parseStatements(String text) {
+        return parse(text, SqlBaseParser::statements, (builder, ctx) -> {
+            StatementBuilder statements = new StatementBuilder(builder, builder.errors());
+            List<Statement.Located> out = new java.util.ArrayList<>();
+            for (SqlBaseParser.StatementContext s : ((SqlBaseParser.StatementsContext) ctx).statement()) {
+                String source = s.start.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(
+                        s.start.getStartIndex(), s.stop.getStopIndex()));
+                out.add(new Statement.Located(statements.statement(s), s.start.getLine(),
+                        s.start.getCharPositionInLine(), source));
+            }
+            return out;
         });
     }
 

@@ -20,6 +20,11 @@ singleQuery
     : query EOF
     ;
 
+// A pipeline file: statements separated by semicolons.
+statements
+    : SEMICOLON* (statement (SEMICOLON+ statement)* SEMICOLON*)? EOF
+    ;
+
 singleExpression
     : namedExpression EOF
     ;
@@ -39,7 +44,44 @@ singleMultipartIdentifier
 // ---- Statements ----
 
 statement
-    : query                                                                    #statementDefault
+    : query                                                                                 #statementDefault
+    | CREATE (OR REPLACE)? GLOBAL? (TEMP | TEMPORARY) VIEW (IF NOT EXISTS)? name=multipartIdentifier
+        (USING source=multipartIdentifier (OPTIONS options=propertyList)?)? (AS? query)?    #createTempView
+    | CREATE TABLE (IF NOT EXISTS)? name=multipartIdentifier (LEFT_PAREN colTypeList RIGHT_PAREN)?
+        USING source=multipartIdentifier tableClauses                                       #createTable
+    | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier query                             #insertInto
+    | DROP VIEW (IF EXISTS)? multipartIdentifier                                            #dropView
+    | DROP TABLE (IF EXISTS)? multipartIdentifier                                           #dropTable
+    | SHOW TABLES                                                                           #showTables
+    | SHOW FUNCTIONS (LIKE? pattern=stringLit)?                                             #showFunctions
+    | (DESC | DESCRIBE) TABLE? multipartIdentifier                                          #describeTable
+    | EXPLAIN EXTENDED? statement                                                           #explain
+    | SET setKey=propertyKey? (EQ .*?)?                                                     #setConfiguration
+    ;
+
+tableClauses
+    : ((OPTIONS options=propertyList) | (PARTITIONED BY partitionColumns=identifierList)
+        | (LOCATION location=stringLit))*
+    ;
+
+propertyList
+    : LEFT_PAREN property (COMMA property)* RIGHT_PAREN
+    ;
+
+property
+    : key=propertyKey (EQ? value=propertyValue)?
+    ;
+
+propertyKey
+    : identifier (DOT identifier)*
+    | stringLit
+    ;
+
+propertyValue
+    : INTEGER_VALUE
+    | DECIMAL_VALUE
+    | booleanValue
+    | stringLit
     ;
 
 // ---- Queries ----
@@ -367,11 +409,13 @@ strictNonReserved
 
 // Every other keyword: none is reserved (Spark's behaviour unless spark.sql.ansi.enforceReservedKeywords is set).
 nonReserved
-    : ALL | AND | ANY | ARRAY | AS | ASC | BETWEEN | BOTH | BY | CASE | CAST | COMMENT | CURRENT_DATE
-    | CURRENT_TIMESTAMP | DAY | DAYS | DELAY | DESC | DISTINCT | DIV | ELSE | END | ESCAPE | EXTRACT | FALSE | FIRST
-    | FOR | FROM | GROUP | HAVING | HOUR | HOURS | ILIKE | IN | INTERVAL | IS | LAST | LEADING | LIKE | LIMIT | MAP
+    : ALL | AND | ANY | ARRAY | AS | ASC | BETWEEN | BOTH | BY | CASE | CAST | COMMENT | CREATE | CURRENT_DATE
+    | CURRENT_TIMESTAMP | DAY | DAYS | DELAY | DESC | DESCRIBE | DISTINCT | DIV | DROP | ELSE | END | ESCAPE
+    | EXISTS | EXPLAIN | EXTENDED | EXTRACT | FALSE | FIRST | FOR | FROM | FUNCTIONS | GLOBAL | GROUP | HAVING
+    | HOUR | HOURS | IF | ILIKE | IN | INSERT | INTERVAL | INTO | IS | LAST | LEADING | LIKE | LIMIT | LOCATION | MAP
     | MICROSECOND | MICROSECONDS | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | MONTH | MONTHS | NANOSECOND
-    | NANOSECONDS | NOT | NULL | NULLS | OF | OFFSET | OR | ORDER | OUTER | POSITION | RLIKE | SECOND | SECONDS
-    | SELECT | SOME | STREAM | STRUCT | SUBSTR | SUBSTRING | TABLE | THEN | TO | TRAILING | TRIM | TRUE | TRY_CAST
-    | UNKNOWN | VALUES | WEEK | WEEKS | WHEN | WHERE | WITH | YEAR | YEARS
+    | NANOSECONDS | NOT | NULL | NULLS | OF | OFFSET | OPTIONS | OR | ORDER | OUTER | OVERWRITE | PARTITIONED
+    | POSITION | REPLACE | RLIKE | SECOND | SECONDS | SELECT | SET | SHOW | SOME | STREAM | STRUCT | SUBSTR
+    | SUBSTRING | TABLE | TABLES | TEMP | TEMPORARY | THEN | TO | TRAILING | TRIM | TRUE | TRY_CAST | UNKNOWN
+    | VALUES | VIEW | WEEK | WEEKS | WHEN | WHERE | WITH | YEAR | YEARS
     ;

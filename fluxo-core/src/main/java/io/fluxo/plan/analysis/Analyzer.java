@@ -101,6 +101,12 @@ public final class Analyzer {
         if (plan.resolved()) {
             return plan;
         }
+        if (plan instanceof StreamingRead read && read.child() instanceof UnresolvedRelation r) {
+            Optional<LogicalPlan> stream = catalog.lookupStream(r.nameParts());
+            if (stream.isPresent()) {
+                return new SubqueryAlias(r.nameParts().get(r.nameParts().size() - 1), resolvePlan(stream.get()));
+            }
+        }
         if (plan instanceof UnresolvedRelation r) {
             LogicalPlan target = catalog.lookupRelation(r.nameParts()).orElseThrow(() -> new AnalysisException(
                     "TABLE_OR_VIEW_NOT_FOUND", "The table or view `" + r.name() + "` cannot be found. Verify the "

@@ -4,9 +4,14 @@ import io.fluxo.plan.logical.LogicalPlan;
 import java.util.List;
 import java.util.Optional;
 
-/** Where the analyzer looks up tables and views by name (the session's temporary views, for now). */
+/** Where the analyzer looks up tables and views by name: the session's temporary views and tables. */
 public interface Catalog {
     Optional<LogicalPlan> lookupRelation(List<String> nameParts);
+
+    /** A table read as a stream ({@code STREAM t}), when the catalog can read it so (a file table, say). */
+    default Optional<LogicalPlan> lookupStream(List<String> nameParts) {
+        return Optional.empty();
+    }
 
     /** Names known to the catalog, for error messages. */
     List<String> relationNames();
