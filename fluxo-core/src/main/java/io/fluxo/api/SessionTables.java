@@ -27,6 +27,8 @@ import java.util.Set;
 final class SessionTables {
     /** Options that configure a streaming INSERT rather than the files. */
     private static final Set<String> QUERY_OPTIONS = Set.of("checkpointLocation", "trigger", "outputMode");
+    /** The folder relative table locations are read from (a pipeline file's folder); else the working directory. */
+    static final String BASE_DIR = "fluxo.sql.baseDir";
 
     record Table(String name, String format, StructType schema, Map<String, String> options,
             List<String> partitionColumns, String location) {
@@ -62,6 +64,10 @@ final class SessionTables {
         }
         String location = t.location().orElseThrow(() -> new AnalysisException("LOCATION_NOT_SPECIFIED",
                 "CREATE TABLE " + name + " USING " + t.format() + " needs LOCATION 'folder'."));
+        String base = session.conf().get(BASE_DIR, null);
+        if (base != null && !Path.of(location).isAbsolute()) {
+            location = Path.of(base).resolve(location).normalize().toString();
+        }
         StructType schema;
         if (t.schema().isPresent()) {
             schema = t.schema().get();

@@ -56,7 +56,7 @@ statement
     | SHOW FUNCTIONS (LIKE? pattern=stringLit)?                                             #showFunctions
     | (DESC | DESCRIBE) TABLE? multipartIdentifier                                          #describeTable
     | EXPLAIN EXTENDED? statement                                                           #explain
-    | SET setKey=propertyKey? (EQ .*?)?                                                     #setConfiguration
+    | SET setKey=propertyKey? (EQ (~SEMICOLON)*)?                                            #setConfiguration
     ;
 
 tableClauses
