@@ -1,9 +1,7 @@
 package io.fluxo.cli;
 
-import io.fluxo.api.DataFrame;
 import io.fluxo.api.Session;
 import io.fluxo.api.StreamingQuery;
-import io.fluxo.errors.FluxoException;
 import io.fluxo.errors.ParseException;
 import io.fluxo.sql.SqlParser;
 import io.fluxo.sql.Statement;
@@ -32,7 +30,6 @@ import picocli.CommandLine.Parameters;
         description = "Run a SQL pipeline file: statements in order, streaming INSERTs until Ctrl-C (or --once).")
 final class RunCommand implements Callable<Integer> {
     private static final String CHECKPOINT_ROOT = "fluxo.sql.streaming.checkpointLocation";
-    private static final String TRIGGER = "fluxo.sql.streaming.trigger";
     private static final String BASE_DIR = "fluxo.sql.baseDir";
 
     @Parameters(index = "0", paramLabel = "PIPELINE.sql", description = "The SQL file to run.")
@@ -66,69 +63,27 @@ final class RunCommand implements Callable<Integer> {
             spark.conf().set(CHECKPOINT_ROOT, folder.resolve("_checkpoints").resolve(base).toString());
             spark.conf().set(BASE_DIR, folder.toString());
             spark.streams().addListener(new ProgressLines(out));
-            for (Statement.Located s : statements) {
-                if (once) {
-                    spark.conf().set(TRIGGER, "availableNow");
-                }
-                try {
-                    List<StreamingQuery> before = spark.streams().active();
-                    DataFrame result = spark.sql(s.text());
-                    if (once) {
-                        // Each streaming INSERT finishes before the next statement, which may read its table.
-                        for (StreamingQuery q : spark.streams().active()) {
-                            if (!before.contains(q)) {
-                                q.awaitTermination();
-                                q.exception().ifPresent(e -> {
-                                    throw new FluxoException("STREAMING_QUERY_FAILED", "streaming query " + q.name()
-                                            + " failed: " + message(e));
-                                });
-                            }
-                        }
-                    }
-                    if (!(s.statement() instanceof Statement.InsertInto) && result.columns().length > 0) {
-                        if (result.isStreaming()) {
-                            throw new FluxoException("STREAMING_QUERY_IN_PIPELINE", "A query over a stream runs "
-                                    + "as INSERT INTO a table: SELECT alone cannot print a stream.");
-                        }
-                        out.print(result.showString(20, 0));
-                    }
-                } catch (RuntimeException e) {
-                    err.println(file + ":" + s.line() + ":" + (s.column() + 1) + ": " + message(e));
-                    stopAll(spark);
-                    return 1;
-                }
+            if (!new StatementRunner(spark, out, err, once).run(statements, file.toString())) {
+                StatementRunner.stopAll(spark);
+                return 1;
             }
             List<StreamingQuery> running = spark.streams().active();
             if (running.isEmpty()) {
                 return 0;
             }
             if (!once) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(spark)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> StatementRunner.stopAll(spark)));
             }
             for (StreamingQuery q : running) {
                 q.awaitTermination();
                 if (q.exception().isPresent()) {
                     err.println(file + ": streaming query " + q.name() + " failed: "
-                            + message(q.exception().get()));
-                    stopAll(spark);
+                            + StatementRunner.message(q.exception().get()));
+                    StatementRunner.stopAll(spark);
                     return 1;
                 }
             }
             return 0;
-        }
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    private static void stopAll(Session spark) {
-        for (StreamingQuery q : spark.streams().active()) {
-            try {
-                q.stop();
-            } catch (RuntimeException ignored) {
-                // stopping on the way out: the first error is the one reported
-            }
         }
     }
 

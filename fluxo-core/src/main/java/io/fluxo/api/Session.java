@@ -173,6 +173,13 @@ public final class Session implements AutoCloseable {
                 io.fluxo.sql.SqlParser.parseMultipartIdentifier(name)));
     }
 
+    /** Names of the temporary views and the tables made with CREATE TABLE, sorted (for tools such as a shell). */
+    public List<String> listTables() {
+        List<String> names = new java.util.ArrayList<>(tableNames());
+        names.addAll(tables.names());
+        return names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
     /** Names of the temporary views, sorted. */
     public List<String> tableNames() {
         return tempViews.keySet().stream().sorted().toList();
