@@ -234,6 +234,29 @@ public final class Session implements AutoCloseable {
             }
 
             @Override
+            public LogicalPlan readFiles(String path, Map<String, String> options, boolean streaming) {
+                Map<String, String> rest = new java.util.LinkedHashMap<>(options);
+                String format = rest.remove("format");
+                if (format == null) {
+                    throw new AnalysisException("READ_FILES_FORMAT_MISSING", "read_files('" + path + "') needs "
+                            + "format => 'json' (or 'csv', 'text').");
+                }
+                String schema = rest.remove("schema");
+                if (streaming) {
+                    DataStreamReader reader = readStream().format(format).options(rest);
+                    if (schema != null) {
+                        reader.schema(schema);
+                    }
+                    return reader.load(path).logicalPlan();
+                }
+                DataFrameReader reader = read().format(format).options(rest);
+                if (schema != null) {
+                    reader.schema(schema);
+                }
+                return reader.load(path).logicalPlan();
+            }
+
+            @Override
             public Optional<LogicalPlan> lookupStream(List<String> nameParts) {
                 return tables.readStream(Session.this, String.join(".", nameParts));
             }

@@ -21,6 +21,7 @@ import io.fluxo.plan.logical.Sort;
 import io.fluxo.plan.logical.StreamingRead;
 import io.fluxo.plan.logical.SubqueryAlias;
 import io.fluxo.plan.logical.Union;
+import io.fluxo.plan.logical.UnresolvedFileRead;
 import io.fluxo.plan.logical.UnresolvedRelation;
 import io.fluxo.sql.parser.SqlBaseParser.AliasedQueryContext;
 import io.fluxo.sql.parser.SqlBaseParser.AliasedRelationContext;
@@ -365,10 +366,13 @@ final class QueryBuilder {
         return plan;
     }
 
-    /** Table-valued functions: {@code range(…)}. */
+    /** Table-valued functions: {@code range(…)}, {@code read_files(…)}. */
     private LogicalPlan tableFunction(TableValuedFunctionContext ctx) {
         String name = String.join(".", Names.identifiers(ctx.functionName().qualifiedName().identifier()))
                 .toLowerCase(Locale.ROOT);
+        if (name.equals("read_files")) {
+            return readFiles(ctx);
+        }
         List<Expression> args = new ArrayList<>();
         for (FunctionTableArgumentContext a : ctx.functionTableArgument()) {
             if (a.name != null) {
@@ -402,6 +406,37 @@ final class QueryBuilder {
         }
         throw errors.at(ctx.functionName(), "UNRESOLVABLE_TABLE_VALUED_FUNCTION", "42883", "Could not resolve `"
                 + name + "` to a table-valued function.");
+    }
+
+    /**
+     * {@code read_files('path', format => 'csv', header => true, schema => 'a INT, b STRING')}: the path, then reader
+     * options by name, each a constant.
+     */
+    private LogicalPlan readFiles(TableValuedFunctionContext ctx) {
+        String path = null;
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (FunctionTableArgumentContext a : ctx.functionTableArgument()) {
+            Expression value = expressions.expression(a.expression());
+            if (!(value instanceof Literal l) || l.value() == null) {
+                throw errors.at(a, "INVALID_SQL_ARGUMENT", "42K0E", "read_files takes constant arguments.");
+            }
+            String text = l.value() instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                    : l.value().toString();
+            if (a.name == null) {
+                if (path != null) {
+                    throw errors.at(a, "INVALID_SQL_ARGUMENT", "42K0E", "read_files takes one path, then options "
+                            + "by name (format => 'csv').");
+                }
+                path = text;
+            } else {
+                options.put(Names.identifier(a.name), text);
+            }
+        }
+        if (path == null) {
+            throw errors.at(ctx, "INVALID_SQL_ARGUMENT", "42K0E", "read_files needs a path: read_files('data/in', "
+                    + "format => 'json').");
+        }
+        return new UnresolvedFileRead(path, options);
     }
 
     private static LogicalPlan range(long start, long end, long step, int partitions) {

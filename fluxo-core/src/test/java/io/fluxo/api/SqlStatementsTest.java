@@ -40,6 +40,26 @@ class SqlStatementsTest {
     }
 
     @Test
+    void readFilesReadsABatchOrAStream(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("a.csv"), "user,n\nana,1\nbia,2\n");
+        try (Session spark = Session.builder().create()) {
+            assertThat(rows(spark.sql("SELECT user, n + 1 FROM read_files('" + in + "', format => 'csv', "
+                    + "header => true, schema => 'user STRING, n INT') ORDER BY user")))
+                    .containsExactly(List.of("ana", 2), List.of("bia", 3));
+            spark.sql("CREATE TABLE copy (user STRING, n INT) USING json LOCATION '" + dir.resolve("copy") + "'");
+            spark.sql("SET fluxo.sql.streaming.checkpointLocation = '" + dir.resolve("chk") + "'");
+            spark.sql("SET fluxo.sql.streaming.trigger = availableNow");
+            spark.sql("INSERT INTO copy SELECT * FROM STREAM read_files('" + in + "', format => 'csv', header => true, "
+                    + "schema => 'user STRING, n INT')");
+            spark.streams().active().get(0).awaitTermination();
+            assertThat(rows(spark.sql("SELECT count(*) FROM copy"))).containsExactly(List.of(2L));
+            assertThatThrownBy(() -> spark.sql("SELECT * FROM read_files('" + in + "')"))
+                    .hasMessageContaining("format => 'json'");
+        }
+    }
+
+    @Test
     void showFunctionsExplainAndSet() {
         try (Session spark = Session.builder().create()) {
             assertThat(rows(spark.sql("SHOW FUNCTIONS LIKE 'upp*|lower'"))).containsExactly(List.of("lower"),

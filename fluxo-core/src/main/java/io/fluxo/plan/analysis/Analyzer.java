@@ -37,6 +37,7 @@ import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.JoinType;
 import io.fluxo.plan.logical.SetOperation;
 import io.fluxo.plan.logical.StreamingRead;
+import io.fluxo.plan.logical.UnresolvedFileRead;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Filter;
@@ -100,6 +101,12 @@ public final class Analyzer {
     private LogicalPlan resolvePlan(LogicalPlan plan) {
         if (plan.resolved()) {
             return plan;
+        }
+        if (plan instanceof StreamingRead read && read.child() instanceof UnresolvedFileRead files) {
+            return resolvePlan(catalog.readFiles(files.path(), files.options(), true));
+        }
+        if (plan instanceof UnresolvedFileRead files) {
+            return resolvePlan(catalog.readFiles(files.path(), files.options(), false));
         }
         if (plan instanceof StreamingRead read && read.child() instanceof UnresolvedRelation r) {
             Optional<LogicalPlan> stream = catalog.lookupStream(r.nameParts());

@@ -13,6 +13,14 @@ public interface Catalog {
         return Optional.empty();
     }
 
+    /**
+     * Files read with a format ({@code options} holds {@code format} and the reader's options), as a batch or as a
+     * stream: what {@code read_files(…)} and {@code STREAM read_files(…)} read.
+     */
+    default LogicalPlan readFiles(String path, java.util.Map<String, String> options, boolean streaming) {
+        throw new io.fluxo.errors.AnalysisException("UNSUPPORTED_FEATURE", "This catalog cannot read files.");
+    }
+
     /** Names known to the catalog, for error messages. */
     List<String> relationNames();
 }
