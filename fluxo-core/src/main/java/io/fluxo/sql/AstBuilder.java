@@ -149,6 +149,9 @@ final class AstBuilder extends SqlBaseParserBaseVisitor<Object> {
                         new Comparison(Comparison.Op.GREATER_THAN_OR_EQUAL, e, expression(ctx.lower)),
                         new Comparison(Comparison.Op.LESS_THAN_OR_EQUAL, e, expression(ctx.upper))));
             case SqlBaseParser.IN:
+                if (ctx.query() != null) {
+                    throw subqueryHere(ctx);
+                }
                 return negateIf(negated, new In(e, expressions(ctx.expression())));
             case SqlBaseParser.RLIKE:
                 return negateIf(negated, new RLike(e, expression(ctx.pattern)));
@@ -326,6 +329,23 @@ final class AstBuilder extends SqlBaseParserBaseVisitor<Object> {
             args.add(namedExpression(a));
         }
         return new UnresolvedFunction("struct", args, false);
+    }
+
+    @Override
+    public Expression visitExists(io.fluxo.sql.parser.SqlBaseParser.ExistsContext ctx) {
+        throw subqueryHere(ctx);
+    }
+
+    @Override
+    public Expression visitSubqueryExpression(io.fluxo.sql.parser.SqlBaseParser.SubqueryExpressionContext ctx) {
+        throw errors.at(ctx, "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", "0A000", "Scalar subqueries are not "
+                + "supported yet: join with the subquery instead.");
+    }
+
+    private RuntimeException subqueryHere(ParserRuleContext ctx) {
+        return errors.at(ctx, "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", "0A000", "A subquery predicate is "
+                + "supported as a whole WHERE condition or an AND-ed part of it: x [NOT] IN (SELECT …), "
+                + "[NOT] EXISTS (SELECT …).");
     }
 
     /** {@code (a, b)} outside VALUES: a struct of the values, as Spark. */

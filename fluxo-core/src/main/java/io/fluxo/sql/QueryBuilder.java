@@ -14,6 +14,7 @@ import io.fluxo.plan.logical.JoinType;
 import io.fluxo.plan.logical.Limit;
 import io.fluxo.plan.logical.LocalRelation;
 import io.fluxo.plan.logical.LogicalPlan;
+import io.fluxo.plan.logical.PredicateSubquery;
 import io.fluxo.plan.logical.Project;
 import io.fluxo.plan.logical.Range;
 import io.fluxo.plan.logical.SetOperation;
@@ -25,6 +26,13 @@ import io.fluxo.plan.logical.UnresolvedFileRead;
 import io.fluxo.plan.logical.UnresolvedRelation;
 import io.fluxo.sql.parser.SqlBaseParser.AliasedQueryContext;
 import io.fluxo.sql.parser.SqlBaseParser.AliasedRelationContext;
+import io.fluxo.sql.parser.SqlBaseParser.BooleanExpressionContext;
+import io.fluxo.sql.parser.SqlBaseParser.ExistsContext;
+import io.fluxo.sql.parser.SqlBaseParser.LogicalBinaryContext;
+import io.fluxo.sql.parser.SqlBaseParser.LogicalNotContext;
+import io.fluxo.sql.parser.SqlBaseParser.ParenthesizedExpressionContext;
+import io.fluxo.sql.parser.SqlBaseParser.PredicatedContext;
+import io.fluxo.sql.parser.SqlBaseParser.ValueExpressionDefaultContext;
 import io.fluxo.sql.parser.SqlBaseParser.FunctionTableArgumentContext;
 import io.fluxo.sql.parser.SqlBaseParser.InlineTableContext;
 import io.fluxo.sql.parser.SqlBaseParser.InlineTableDefault1Context;
@@ -182,7 +190,7 @@ final class QueryBuilder {
     private LogicalPlan querySpecification(QuerySpecificationContext ctx) {
         LogicalPlan plan = ctx.fromClause() == null ? oneRow() : from(ctx.fromClause().relation());
         if (ctx.whereClause() != null) {
-            plan = new Filter(expressions.expression(ctx.whereClause().booleanExpression()), plan);
+            plan = where(ctx.whereClause().booleanExpression(), plan);
         }
         List<Expression> select = new ArrayList<>();
         for (var named : ctx.namedExpressionSeq().namedExpression()) {
@@ -203,6 +211,76 @@ final class QueryBuilder {
             plan = new Distinct(plan);
         }
         return plan;
+    }
+
+    /**
+     * WHERE: conjuncts with a subquery ({@code x [NOT] IN (SELECT …)}, {@code [NOT] EXISTS (SELECT …)}) become
+     * {@link PredicateSubquery} nodes over a Filter of the others.
+     */
+    private LogicalPlan where(BooleanExpressionContext condition, LogicalPlan plan) {
+        List<BooleanExpressionContext> conjuncts = new ArrayList<>();
+        splitConjuncts(condition, conjuncts);
+        List<Expression> plain = new ArrayList<>();
+        List<BooleanExpressionContext> subqueries = new ArrayList<>();
+        for (BooleanExpressionContext c : conjuncts) {
+            if (subqueryPredicate(c, false, plan) != null) {
+                subqueries.add(c);
+            } else {
+                plain.add(expressions.expression(c));
+            }
+        }
+        if (!plain.isEmpty()) {
+            Expression all = plain.get(0);
+            for (int i = 1; i < plain.size(); i++) {
+                all = new io.fluxo.plan.expr.And(all, plain.get(i));
+            }
+            plan = new Filter(all, plan);
+        }
+        for (BooleanExpressionContext c : subqueries) {
+            plan = subqueryPredicate(c, false, plan);
+        }
+        return plan;
+    }
+
+    private static void splitConjuncts(BooleanExpressionContext ctx, List<BooleanExpressionContext> out) {
+        if (ctx instanceof LogicalBinaryContext b && b.operator.getType() == io.fluxo.sql.parser.SqlBaseLexer.AND) {
+            splitConjuncts(b.left, out);
+            splitConjuncts(b.right, out);
+        } else if (ctx instanceof PredicatedContext p && p.predicate() == null
+                && p.valueExpression() instanceof ValueExpressionDefaultContext v
+                && v.primaryExpression() instanceof ParenthesizedExpressionContext paren
+                && paren.expression().booleanExpression() instanceof LogicalBinaryContext inner
+                && inner.operator.getType() == io.fluxo.sql.parser.SqlBaseLexer.AND) {
+            splitConjuncts(inner, out);
+        } else {
+            out.add(ctx);
+        }
+    }
+
+    /** The conjunct as a subquery predicate over {@code plan}, or null when it is an ordinary condition. */
+    private LogicalPlan subqueryPredicate(BooleanExpressionContext ctx, boolean negated, LogicalPlan plan) {
+        if (ctx instanceof LogicalNotContext n) {
+            return subqueryPredicate(n.booleanExpression(), !negated, plan);
+        }
+        if (!(ctx instanceof PredicatedContext p)) {
+            return null;
+        }
+        if (p.predicate() == null && p.valueExpression() instanceof ValueExpressionDefaultContext v
+                && v.primaryExpression() instanceof ParenthesizedExpressionContext paren) {
+            return subqueryPredicate(paren.expression().booleanExpression(), negated, plan);
+        }
+        if (p.predicate() != null && p.predicate().query() != null) {
+            boolean not = negated != (p.predicate().NOT() != null);
+            return new PredicateSubquery(plan, query(p.predicate().query()),
+                    not ? PredicateSubquery.Kind.NOT_IN : PredicateSubquery.Kind.IN,
+                    Optional.of(expressions.expression(p.valueExpression())));
+        }
+        if (p.predicate() == null && p.valueExpression() instanceof ValueExpressionDefaultContext v
+                && v.primaryExpression() instanceof ExistsContext e) {
+            return new PredicateSubquery(plan, query(e.query()),
+                    negated ? PredicateSubquery.Kind.NOT_EXISTS : PredicateSubquery.Kind.EXISTS, Optional.empty());
+        }
+        return null;
     }
 
     /** The single row with no columns that {@code SELECT 1} reads. */

@@ -109,6 +109,28 @@ class SqlQueryTest {
     }
 
     @Test
+    void inAndExistsSubqueriesInWhereFollowSqlsNullRules() {
+        String t = "VALUES (1),(2),(3),(NULL) AS t(x)";
+        assertThat(rows("SELECT x FROM " + t + " WHERE x IN (SELECT y FROM VALUES (2),(3),(4) AS u(y))"))
+                .containsExactlyInAnyOrder(List.of(2), List.of(3));
+        assertThat(rows("SELECT x FROM " + t + " WHERE x NOT IN (SELECT y FROM VALUES (2),(4) AS u(y))"))
+                .containsExactlyInAnyOrder(List.of(1), List.of(3));
+        assertThat(rows("SELECT x FROM " + t + " WHERE x NOT IN (SELECT y FROM VALUES (2),(NULL) AS u(y))")).isEmpty();
+        assertThat(rows("SELECT x FROM VALUES (1),(2) AS t(x) WHERE EXISTS (SELECT 1 FROM VALUES (9) AS u(y) "
+                + "WHERE y > 5) AND x > 1")).containsExactly(List.of(2));
+        assertThat(rows("SELECT x FROM VALUES (1),(2) AS t(x) WHERE NOT EXISTS (SELECT 1 FROM VALUES (9) AS u(y) "
+                + "WHERE y > 10)")).containsExactlyInAnyOrder(List.of(1), List.of(2));
+        assertThat(rows("SELECT x FROM VALUES (1),(2),(3) AS t(x) WHERE NOT (x IN (SELECT y FROM VALUES (2) AS u(y))) "
+                + "AND x < 3")).containsExactly(List.of(1));
+        assertThat(rows("SELECT name FROM people WHERE country IN (SELECT country FROM people WHERE age > 40)"))
+                .containsExactly(List.of("bob"));
+        assertThatThrownBy(() -> spark.sql("SELECT x IN (SELECT 1) FROM VALUES (1) AS t(x)"))
+                .isInstanceOf(ParseException.class).hasMessageContaining("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY");
+        assertThatThrownBy(() -> spark.sql("SELECT x FROM VALUES (1) AS t(x) WHERE x IN (SELECT 1, 2)"))
+                .isInstanceOf(FluxoException.class).hasMessageContaining("NUM_COLUMNS_MISMATCH");
+    }
+
+    @Test
     void theSqlAndDataFrameFormsOfAQueryMakeTheSamePlan() {
         DataFrame people = spark.table("people");
         DataFrame viaApi = people.filter("age > 30").groupBy("country")

@@ -221,6 +221,7 @@ booleanExpression
 
 predicate
     : NOT? kind=BETWEEN lower=valueExpression AND upper=valueExpression
+    | NOT? kind=IN LEFT_PAREN query RIGHT_PAREN
     | NOT? kind=IN LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN
     | NOT? kind=RLIKE pattern=valueExpression
     | NOT? kind=(LIKE | ILIKE) quantifier=(ANY | SOME | ALL)
@@ -261,6 +262,8 @@ primaryExpression
         (FOR len=valueExpression)? RIGHT_PAREN                                                 #substring
     | TRIM LEFT_PAREN trimOption=(BOTH | LEADING | TRAILING)? (trimStr=valueExpression)?
         FROM srcStr=valueExpression RIGHT_PAREN                                                #trim
+    | EXISTS LEFT_PAREN query RIGHT_PAREN                                                      #exists
+    | LEFT_PAREN query RIGHT_PAREN                                                             #subqueryExpression
     | constant                                                                                 #constantDefault
     | ASTERISK                                                                                 #star
     | qualifiedName DOT ASTERISK                                                               #star

@@ -23,6 +23,7 @@ import io.fluxo.plan.expr.Like;
 import io.fluxo.plan.expr.Literal;
 import io.fluxo.plan.expr.NamedExpression;
 import io.fluxo.plan.expr.Not;
+import io.fluxo.plan.expr.IsNull;
 import io.fluxo.plan.expr.Or;
 import io.fluxo.plan.expr.RLike;
 import io.fluxo.plan.expr.ScalarFunctionCall;
@@ -35,6 +36,7 @@ import io.fluxo.plan.expr.UnresolvedStar;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.JoinType;
+import io.fluxo.plan.logical.PredicateSubquery;
 import io.fluxo.plan.logical.SetOperation;
 import io.fluxo.plan.logical.StreamingRead;
 import io.fluxo.plan.logical.UnresolvedFileRead;
@@ -149,6 +151,9 @@ public final class Analyzer {
         }
         if (node instanceof SetOperation op) {
             return resolveSetOperation(op);
+        }
+        if (node instanceof PredicateSubquery p) {
+            return resolvePredicateSubquery(p);
         }
         if (node instanceof StreamingRead r) {
             if (!r.child().isStreaming()) {
@@ -478,6 +483,37 @@ public final class Analyzer {
         AttributeReference flag = widened.output().get(widened.output().size() - 1);
         requireBoolean(flag, "having");
         return new Project(new ArrayList<>(a.output()), new Filter(flag, widened));
+    }
+
+    // ---- IN and EXISTS subqueries --------------------------------------------------------------------------------
+
+    /**
+     * {@code [NOT] EXISTS (q)}: a left semi (anti) join with the subquery's first row; {@code v IN (q)}: a left semi join
+     * on {@code v = q.col}; {@code v NOT IN (q)}: a left anti join on {@code v = q.col OR (v = q.col) IS NULL}, so a
+     * NULL on either side drops the row, as SQL's three-valued NOT IN does (and Spark's rewrite).
+     */
+    private LogicalPlan resolvePredicateSubquery(PredicateSubquery p) {
+        LogicalPlan child = p.child();
+        LogicalPlan subquery = dedupRight(child, p.subquery());
+        switch (p.kind()) {
+            case EXISTS:
+            case NOT_EXISTS:
+                return resolveNode(new Join(child, new io.fluxo.plan.logical.Limit(1, subquery),
+                        p.kind() == PredicateSubquery.Kind.EXISTS ? JoinType.LEFT_SEMI : JoinType.LEFT_ANTI,
+                        Optional.empty(), List.of()));
+            default:
+                break;
+        }
+        if (subquery.output().size() != 1) {
+            throw new AnalysisException("INVALID_SUBQUERY_EXPRESSION.NUM_COLUMNS_MISMATCH", "The IN subquery returns "
+                    + subquery.output().size() + " columns; it must return exactly one.");
+        }
+        Expression value = resolveExpression(p.value().get(), child.output());
+        Expression equal = TypeCoercion.coerceComparison(new Comparison(Comparison.Op.EQUAL, value,
+                subquery.output().get(0)));
+        Expression condition = p.kind() == PredicateSubquery.Kind.IN ? equal : new Or(equal, new IsNull(equal));
+        return resolveNode(new Join(child, subquery, p.kind() == PredicateSubquery.Kind.IN ? JoinType.LEFT_SEMI
+                : JoinType.LEFT_ANTI, Optional.of(condition), List.of()));
     }
 
     // ---- INTERSECT and EXCEPT ------------------------------------------------------------------------------------

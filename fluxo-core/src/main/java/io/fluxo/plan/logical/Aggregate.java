@@ -19,6 +19,13 @@ public record Aggregate(List<Expression> groupingExpressions, List<Expression> a
         Objects.requireNonNull(child, "child is null");
     }
 
+    /** Resolved once every entry also has a name (an attribute or an alias): the analyzer names the rest. */
+    @Override
+    public boolean resolved() {
+        return aggregateExpressions.stream().allMatch(e -> e instanceof io.fluxo.plan.expr.NamedExpression)
+                && LogicalPlan.super.resolved();
+    }
+
     @Override
     public List<LogicalPlan> children() {
         return List.of(child);

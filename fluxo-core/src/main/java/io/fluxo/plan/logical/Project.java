@@ -13,6 +13,13 @@ public record Project(List<Expression> projectList, LogicalPlan child) implement
         Objects.requireNonNull(child, "child is null");
     }
 
+    /** Resolved once every entry also has a name (an attribute or an alias): the analyzer names the rest. */
+    @Override
+    public boolean resolved() {
+        return projectList.stream().allMatch(e -> e instanceof io.fluxo.plan.expr.NamedExpression)
+                && LogicalPlan.super.resolved();
+    }
+
     @Override
     public List<LogicalPlan> children() {
         return List.of(child);
