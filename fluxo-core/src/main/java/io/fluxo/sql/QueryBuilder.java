@@ -197,7 +197,15 @@ final class QueryBuilder {
             select.add(expressions.namedExpression(named));
         }
         if (ctx.aggregationClause() != null) {
-            plan = new Aggregate(expressions.expressions(ctx.aggregationClause().groupingExpressions), select, plan);
+            GroupingSets grouping = GroupingSets.of(ctx.aggregationClause(), expressions);
+            if (grouping.analytic()) {
+                plan = groupingSets(grouping, select, ctx.havingClause(), plan);
+                if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) {
+                    plan = new Distinct(plan);
+                }
+                return plan;
+            }
+            plan = new Aggregate(grouping.single(), select, plan);
         } else if (ctx.havingClause() != null) {
             // HAVING without GROUP BY: one global group, as Spark.
             plan = new Aggregate(List.of(), select, plan);
@@ -281,6 +289,28 @@ final class QueryBuilder {
                     negated ? PredicateSubquery.Kind.NOT_EXISTS : PredicateSubquery.Kind.EXISTS, Optional.empty());
         }
         return null;
+    }
+
+    /** One aggregation (and HAVING filter) per grouping set, all of them a UNION ALL. */
+    private LogicalPlan groupingSets(GroupingSets grouping, List<Expression> select,
+            io.fluxo.sql.parser.SqlBaseParser.HavingClauseContext having, LogicalPlan input) {
+        Expression condition = having == null ? null : expressions.expression(having.booleanExpression());
+        List<LogicalPlan> branches = new ArrayList<>();
+        for (List<Expression> set : grouping.sets()) {
+            List<Expression> list = new ArrayList<>();
+            for (Expression e : select) {
+                Expression mapped = grouping.forSet(e, set);
+                // Keep each column's name as the SELECT list gives it, whatever the set replaced inside it.
+                list.add(mapped == e || mapped instanceof Alias ? mapped : Alias.of(mapped,
+                        e instanceof UnresolvedAttribute u ? u.nameParts().get(u.nameParts().size() - 1) : e.sql()));
+            }
+            LogicalPlan branch = new Aggregate(set, list, input);
+            if (condition != null) {
+                branch = new Filter(grouping.forSet(condition, set), branch);
+            }
+            branches.add(branch);
+        }
+        return branches.size() == 1 ? branches.get(0) : new Union(branches, false, false);
     }
 
     /** The single row with no columns that {@code SELECT 1} reads. */

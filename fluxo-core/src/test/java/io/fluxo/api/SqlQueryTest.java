@@ -131,6 +131,26 @@ class SqlQueryTest {
     }
 
     @Test
+    void rollupCubeAndGroupingSets() {
+        String t = "VALUES ('p','u',1),('p','v',2),('q','u',4) AS t(a, b, x)";
+        assertThat(rows("SELECT a, b, sum(x) AS s FROM " + t + " GROUP BY ROLLUP(a, b) "
+                + "ORDER BY a NULLS LAST, b NULLS LAST")).containsExactly(List.of("p", "u", 1L), List.of("p", "v", 2L),
+                Arrays.asList("p", null, 3L), List.of("q", "u", 4L), Arrays.asList("q", null, 4L),
+                Arrays.asList(null, null, 7L));
+        assertThat(rows("SELECT a, b, sum(x) AS s, grouping(a) AS ga, grouping_id() AS gid FROM " + t
+                + " GROUP BY CUBE(a, b) ORDER BY gid, a, b")).containsExactly(List.of("p", "u", 1L, 0, 0L),
+                List.of("p", "v", 2L, 0, 0L), List.of("q", "u", 4L, 0, 0L), Arrays.asList("p", null, 3L, 0, 1L),
+                Arrays.asList("q", null, 4L, 0, 1L), Arrays.asList(null, "u", 5L, 1, 2L),
+                Arrays.asList(null, "v", 2L, 1, 2L), Arrays.asList(null, null, 7L, 1, 3L));
+        String sets = "SELECT a, b, count(*) FROM " + t + " GROUP BY GROUPING SETS ((a), (b)) ORDER BY a, b";
+        assertThat(header(sets)).containsExactly("a:string", "b:string", "count(1):bigint");
+        assertThat(rows(sets)).containsExactly(Arrays.asList(null, "u", 2L), Arrays.asList(null, "v", 1L),
+                Arrays.asList("p", null, 2L), Arrays.asList("q", null, 1L));
+        assertThat(rows("SELECT a, sum(x) FROM " + t + " GROUP BY ROLLUP(a) HAVING sum(x) > 3 ORDER BY a"))
+                .containsExactly(Arrays.asList(null, 7L), List.of("q", 4L));
+    }
+
+    @Test
     void theSqlAndDataFrameFormsOfAQueryMakeTheSamePlan() {
         DataFrame people = spark.table("people");
         DataFrame viaApi = people.filter("age > 30").groupBy("country")

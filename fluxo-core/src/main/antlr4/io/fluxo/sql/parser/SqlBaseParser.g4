@@ -139,7 +139,28 @@ whereClause
     ;
 
 aggregationClause
-    : GROUP BY groupingExpressions+=expression (COMMA groupingExpressions+=expression)*
+    : GROUP BY groupByClause (COMMA groupByClause)*
+    ;
+
+// ROLLUP(a, b) and CUBE(a, b) read as grouping analytics before they could be function calls, as in Spark.
+groupByClause
+    : groupingAnalytics
+    | expression
+    ;
+
+groupingAnalytics
+    : (ROLLUP | CUBE) LEFT_PAREN groupingSet (COMMA groupingSet)* RIGHT_PAREN
+    | GROUPING SETS LEFT_PAREN groupingElement (COMMA groupingElement)* RIGHT_PAREN
+    ;
+
+groupingElement
+    : groupingAnalytics
+    | groupingSet
+    ;
+
+groupingSet
+    : LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN
+    | expression
     ;
 
 havingClause
@@ -413,12 +434,12 @@ strictNonReserved
 // Every other keyword: none is reserved (Spark's behaviour unless spark.sql.ansi.enforceReservedKeywords is set).
 nonReserved
     : ALL | AND | ANY | ARRAY | AS | ASC | BETWEEN | BOTH | BY | CASE | CAST | COMMENT | CREATE | CURRENT_DATE
-    | CURRENT_TIMESTAMP | DAY | DAYS | DELAY | DESC | DESCRIBE | DISTINCT | DIV | DROP | ELSE | END | ESCAPE
-    | EXISTS | EXPLAIN | EXTENDED | EXTRACT | FALSE | FIRST | FOR | FROM | FUNCTIONS | GLOBAL | GROUP | HAVING
+    | CUBE | CURRENT_TIMESTAMP | DAY | DAYS | DELAY | DESC | DESCRIBE | DISTINCT | DIV | DROP | ELSE | END | ESCAPE
+    | EXISTS | EXPLAIN | EXTENDED | EXTRACT | FALSE | FIRST | FOR | FROM | FUNCTIONS | GLOBAL | GROUP | GROUPING | HAVING
     | HOUR | HOURS | IF | ILIKE | IN | INSERT | INTERVAL | INTO | IS | LAST | LEADING | LIKE | LIMIT | LOCATION | MAP
     | MICROSECOND | MICROSECONDS | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | MONTH | MONTHS | NANOSECOND
     | NANOSECONDS | NOT | NULL | NULLS | OF | OFFSET | OPTIONS | OR | ORDER | OUTER | OVERWRITE | PARTITIONED
-    | POSITION | REPLACE | RLIKE | SECOND | SECONDS | SELECT | SET | SHOW | SOME | STREAM | STRUCT | SUBSTR
+    | POSITION | REPLACE | RLIKE | ROLLUP | SECOND | SECONDS | SELECT | SET | SETS | SHOW | SOME | STREAM | STRUCT | SUBSTR
     | SUBSTRING | TABLE | TABLES | TEMP | TEMPORARY | THEN | TO | TRAILING | TRIM | TRUE | TRY_CAST | UNKNOWN
     | VALUES | VIEW | WEEK | WEEKS | WHEN | WHERE | WITH | YEAR | YEARS
     ;
