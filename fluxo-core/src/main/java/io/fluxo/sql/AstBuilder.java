@@ -12,6 +12,7 @@ import io.fluxo.plan.expr.IsNotNull;
 import io.fluxo.plan.expr.IsNull;
 import io.fluxo.plan.expr.Like;
 import io.fluxo.plan.expr.Literal;
+import io.fluxo.plan.expr.WindowExpression;
 import io.fluxo.plan.expr.Not;
 import io.fluxo.plan.expr.Or;
 import io.fluxo.plan.expr.RLike;
@@ -418,7 +419,54 @@ final class AstBuilder extends SqlBaseParserBaseVisitor<Object> {
                 && args.get(0) instanceof UnresolvedStar star && star.target().isEmpty()) {
             args = List.of(Literal.of(1));
         }
-        return new UnresolvedFunction(name, args, distinct);
+        UnresolvedFunction call = new UnresolvedFunction(name, args, distinct);
+        return ctx.windowSpec() == null ? call : window(call, ctx.windowSpec());
+    }
+
+    /** {@code f(…) OVER (PARTITION BY … ORDER BY … frame)}; the frame defaults as in Spark. */
+    private Expression window(Expression function, io.fluxo.sql.parser.SqlBaseParser.WindowSpecContext spec) {
+        List<Expression> order = new ArrayList<>();
+        for (var item : spec.sortItem()) {
+            Expression e = expression(item.expression());
+            boolean ascending = item.DESC() == null;
+            boolean nullsFirst = item.nullOrder == null ? ascending : item.FIRST() != null;
+            order.add(new io.fluxo.plan.expr.SortOrder(e, ascending, nullsFirst));
+        }
+        WindowExpression.Frame frame = WindowExpression.Frame.defaultFor(!order.isEmpty());
+        var f = spec.windowFrame();
+        if (f != null) {
+            boolean rows = f.frameType.getType() == SqlBaseParser.ROWS;
+            long start = bound(f.start);
+            long end = f.end == null ? 0 : bound(f.end);
+            if (!rows && (start != WindowExpression.Frame.UNBOUNDED_PRECEDING && start != 0
+                    || end != WindowExpression.Frame.UNBOUNDED_FOLLOWING && end != 0)) {
+                throw errors.at(f, "UNSUPPORTED_FEATURE", "0A000", "RANGE frames with offsets are not supported yet: "
+                        + "use ROWS, or UNBOUNDED and CURRENT ROW bounds.");
+            }
+            if (start > end || start == WindowExpression.Frame.UNBOUNDED_FOLLOWING
+                    || end == WindowExpression.Frame.UNBOUNDED_PRECEDING) {
+                throw errors.at(f, "INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC", "42601", "The window frame "
+                        + f.getText() + " is invalid: its lower bound must not come after its upper bound.");
+            }
+            frame = new WindowExpression.Frame(rows, start, end);
+        }
+        return new WindowExpression(function, expressions(spec.partition), order, frame);
+    }
+
+    private long bound(io.fluxo.sql.parser.SqlBaseParser.FrameBoundContext b) {
+        if (b.UNBOUNDED() != null) {
+            return b.boundType.getType() == SqlBaseParser.PRECEDING ? WindowExpression.Frame.UNBOUNDED_PRECEDING
+                    : WindowExpression.Frame.UNBOUNDED_FOLLOWING;
+        }
+        if (b.CURRENT() != null) {
+            return 0;
+        }
+        Expression e = expression(b.expression());
+        if (!(e instanceof Literal l && l.value() instanceof Number n && !(n instanceof Double) && n.longValue() >= 0)) {
+            throw errors.at(b, "INVALID_WINDOW_SPEC_FOR_AGGREGATION_FUNC", "42601", "A ROWS frame bound must be a "
+                    + "non-negative integer constant: " + b.getText() + ".");
+        }
+        return b.boundType.getType() == SqlBaseParser.PRECEDING ? -n.longValue() : n.longValue();
     }
 
     @Override

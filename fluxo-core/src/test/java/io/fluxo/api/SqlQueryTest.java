@@ -151,6 +151,36 @@ class SqlQueryTest {
     }
 
     @Test
+    void windowFunctionsRankOffsetAndAggregateOverFrames() {
+        String t = "VALUES ('p',1),('p',2),('p',2),('p',5),('q',3) AS t(a, x)";
+        assertThat(rows("SELECT a, x, row_number() OVER (PARTITION BY a ORDER BY x) AS rn, rank() OVER (PARTITION BY "
+                + "a ORDER BY x) AS rk, dense_rank() OVER (PARTITION BY a ORDER BY x) AS dr FROM " + t
+                + " ORDER BY a, x, rn")).containsExactly(List.of("p", 1, 1, 1, 1), List.of("p", 2, 2, 2, 2),
+                List.of("p", 2, 3, 2, 2), List.of("p", 5, 4, 4, 3), List.of("q", 3, 1, 1, 1));
+        assertThat(rows("SELECT a, x, sum(x) OVER (PARTITION BY a ORDER BY x) AS running, sum(x) OVER (PARTITION BY a)"
+                + " AS total, count(*) OVER (PARTITION BY a ORDER BY x ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS c2"
+                + " FROM " + t + " ORDER BY a, x, c2")).containsExactly(List.of("p", 1, 1L, 10L, 1L),
+                List.of("p", 2, 5L, 10L, 2L), List.of("p", 2, 5L, 10L, 2L), List.of("p", 5, 10L, 10L, 2L),
+                List.of("q", 3, 3L, 3L, 1L));
+        assertThat(rows("SELECT x, lag(x) OVER (ORDER BY x) AS prev, lead(x, 2, -1) OVER (ORDER BY x) AS next2, "
+                + "avg(x) OVER (ORDER BY x ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS mavg, max(x) OVER (ORDER BY x)"
+                + " AS mx, min(x) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS mn "
+                + "FROM VALUES (1),(4),(2),(8) AS t(x) ORDER BY x")).containsExactly(
+                Arrays.asList(1, null, 4, 1.5, 1, 1), List.of(2, 1, 8, 2.3333333333333335, 2, 2),
+                List.of(4, 2, -1, 4.666666666666667, 4, 4), List.of(8, 4, -1, 6.0, 8, 8));
+        assertThat(rows("SELECT x, sum(x) OVER (ORDER BY x DESC NULLS LAST) AS s FROM VALUES (1),(NULL),(3),(3) AS t(x)"
+                + " ORDER BY x")).containsExactly(Arrays.asList(null, 7L), List.of(1, 7L), List.of(3, 6L),
+                List.of(3, 6L));
+        assertThat(header("SELECT x, row_number() OVER (ORDER BY x) FROM VALUES (1) AS t(x)")).containsExactly(
+                "x:int", "row_number() OVER (ORDER BY x ASC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND "
+                        + "CURRENT ROW):int");
+        assertThatThrownBy(() -> spark.sql("SELECT x, rank() OVER (PARTITION BY x) FROM VALUES (1) AS t(x)"))
+                .hasMessageContaining("requires window to be ordered");
+        assertThatThrownBy(() -> spark.sql("SELECT row_number() FROM VALUES (1) AS t(x)"))
+                .hasMessageContaining("requires an OVER clause");
+    }
+
+    @Test
     void theSqlAndDataFrameFormsOfAQueryMakeTheSamePlan() {
         DataFrame people = spark.table("people");
         DataFrame viaApi = people.filter("age > 30").groupBy("country")

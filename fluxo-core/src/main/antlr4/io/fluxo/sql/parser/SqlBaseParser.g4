@@ -289,7 +289,7 @@ primaryExpression
     | ASTERISK                                                                                 #star
     | qualifiedName DOT ASTERISK                                                               #star
     | functionName LEFT_PAREN (setQuantifier? argument+=expression (COMMA argument+=expression)*)?
-        RIGHT_PAREN                                                                            #functionCall
+        RIGHT_PAREN (OVER windowSpec)?                                                         #functionCall
     | value=primaryExpression LEFT_BRACKET index=valueExpression RIGHT_BRACKET                 #subscript
     | identifier                                                                               #columnReference
     | base=primaryExpression DOT fieldName=identifier                                          #dereference
@@ -299,6 +299,22 @@ primaryExpression
 
 whenClause
     : WHEN condition=expression THEN result=expression
+    ;
+
+windowSpec
+    : LEFT_PAREN (PARTITION BY partition+=expression (COMMA partition+=expression)*)?
+      (ORDER BY sortItem (COMMA sortItem)*)? windowFrame? RIGHT_PAREN
+    ;
+
+windowFrame
+    : frameType=(ROWS | RANGE) BETWEEN start=frameBound AND end=frameBound
+    | frameType=(ROWS | RANGE) start=frameBound
+    ;
+
+frameBound
+    : UNBOUNDED boundType=(PRECEDING | FOLLOWING)
+    | CURRENT ROW
+    | expression boundType=(PRECEDING | FOLLOWING)
     ;
 
 setQuantifier
@@ -434,11 +450,12 @@ strictNonReserved
 // Every other keyword: none is reserved (Spark's behaviour unless spark.sql.ansi.enforceReservedKeywords is set).
 nonReserved
     : ALL | AND | ANY | ARRAY | AS | ASC | BETWEEN | BOTH | BY | CASE | CAST | COMMENT | CREATE | CURRENT_DATE
-    | CUBE | CURRENT_TIMESTAMP | DAY | DAYS | DELAY | DESC | DESCRIBE | DISTINCT | DIV | DROP | ELSE | END | ESCAPE
-    | EXISTS | EXPLAIN | EXTENDED | EXTRACT | FALSE | FIRST | FOR | FROM | FUNCTIONS | GLOBAL | GROUP | GROUPING | HAVING
+    | CUBE | CURRENT | CURRENT_TIMESTAMP | DAY | DAYS | DELAY | DESC | DESCRIBE | DISTINCT | DIV | DROP | ELSE | END | ESCAPE
+    | EXISTS | EXPLAIN | EXTENDED | EXTRACT | FALSE | FIRST | FOLLOWING | FOR | FROM | FUNCTIONS | GLOBAL | GROUP | GROUPING | HAVING
     | HOUR | HOURS | IF | ILIKE | IN | INSERT | INTERVAL | INTO | IS | LAST | LEADING | LIKE | LIMIT | LOCATION | MAP
     | MICROSECOND | MICROSECONDS | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | MONTH | MONTHS | NANOSECOND
-    | NANOSECONDS | NOT | NULL | NULLS | OF | OFFSET | OPTIONS | OR | ORDER | OUTER | OVERWRITE | PARTITIONED
+    | NANOSECONDS | NOT | NULL | NULLS | OF | OFFSET | OPTIONS | OR | ORDER | OUTER | OVER | OVERWRITE | PARTITION
+    | PARTITIONED | PRECEDING | RANGE | ROW | ROWS | UNBOUNDED
     | POSITION | REPLACE | RLIKE | ROLLUP | SECOND | SECONDS | SELECT | SET | SETS | SHOW | SOME | STREAM | STRUCT | SUBSTR
     | SUBSTRING | TABLE | TABLES | TEMP | TEMPORARY | THEN | TO | TRAILING | TRIM | TRUE | TRY_CAST | UNKNOWN
     | VALUES | VIEW | WEEK | WEEKS | WHEN | WHERE | WITH | YEAR | YEARS

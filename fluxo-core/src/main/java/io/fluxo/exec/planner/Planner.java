@@ -148,6 +148,14 @@ public final class Planner {
             PhysicalOperator child = plan(g.child());
             return new GenerateExec((Explode) Binder.bind(g.generator(), child.output()), g.output(), child);
         }
+        if (plan instanceof io.fluxo.plan.logical.Window w) {
+            PhysicalOperator child = plan(w.child());
+            if (child.numPartitions() > 1) {
+                child = new GatherExec(child);
+            }
+            return new io.fluxo.exec.operator.WindowExec(Binder.bindAll(w.windowExpressions(), child.output()),
+                    w.output(), child);
+        }
         if (plan instanceof SubqueryAlias s) {
             return plan(s.child());
         }

@@ -33,6 +33,8 @@ import io.fluxo.plan.expr.UnresolvedAttribute;
 import io.fluxo.plan.expr.UnresolvedExtractValue;
 import io.fluxo.plan.expr.UnresolvedFunction;
 import io.fluxo.plan.expr.UnresolvedStar;
+import io.fluxo.plan.expr.WindowExpression;
+import io.fluxo.plan.expr.WindowFunction;
 import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.JoinType;
@@ -40,6 +42,7 @@ import io.fluxo.plan.logical.PredicateSubquery;
 import io.fluxo.plan.logical.SetOperation;
 import io.fluxo.plan.logical.StreamingRead;
 import io.fluxo.plan.logical.UnresolvedFileRead;
+import io.fluxo.plan.logical.Window;
 import io.fluxo.plan.logical.DataSourceRelation;
 import io.fluxo.plan.logical.Deduplicate;
 import io.fluxo.plan.logical.Filter;
@@ -225,11 +228,87 @@ public final class Analyzer {
         if (generator.isPresent()) {
             return liftGenerator(list, generator.get(), p.child());
         }
+        if (list.stream().anyMatch(e -> e.anyMatch(x -> x instanceof WindowExpression))) {
+            return extractWindows(list, p.child());
+        }
+        checkNoWindowFunctions(list);
         if (list.stream().anyMatch(e -> e.anyMatch(x -> x instanceof AggregateCall))) {
             checkAggregates(List.of(), list);
             return new Aggregate(List.of(), list, p.child());
         }
         return new Project(list, p.child());
+    }
+
+    /**
+     * Spark's ExtractWindowExpressions: the window expressions of a SELECT list are computed by a {@link Window} below
+     * it (an entry that is one keeps its alias, a nested one gets a hidden name), and the list reads their columns.
+     */
+    private LogicalPlan extractWindows(List<Expression> list, LogicalPlan child) {
+        if (child.isStreaming()) {
+            throw new AnalysisException("NON_TIME_WINDOW_NOT_SUPPORTED_IN_STREAMING", "Window function is not "
+                    + "supported on streaming DataFrames/Datasets.");
+        }
+        List<Expression> windows = new ArrayList<>();
+        List<Expression> projection = new ArrayList<>();
+        for (Expression entry : list) {
+            if (entry instanceof Alias a && a.child() instanceof WindowExpression w) {
+                checkWindow(w);
+                windows.add(a);
+                projection.add(a.toAttribute());
+                continue;
+            }
+            projection.add(entry.transformUp(x -> {
+                if (x instanceof WindowExpression w) {
+                    checkWindow(w);
+                    Alias hidden = Alias.of(w, "_w" + windows.size());
+                    windows.add(hidden);
+                    return hidden.toAttribute();
+                }
+                return x;
+            }));
+        }
+        for (Expression e : projection) {
+            if (e.anyMatch(x -> x instanceof AggregateCall || x instanceof WindowFunction)) {
+                throw new AnalysisException("MISSING_GROUP_BY", "An aggregate or window function outside OVER (…) "
+                        + "cannot be mixed with window functions in one SELECT list: " + e.sql() + ".");
+            }
+        }
+        return new Project(projection, new Window(windows, child));
+    }
+
+    private static void checkWindow(WindowExpression w) {
+        Expression f = w.function();
+        if (!(f instanceof AggregateCall || f instanceof WindowFunction)) {
+            throw new AnalysisException("UNSUPPORTED_EXPR_FOR_WINDOW", "Expression " + f.sql() + " not supported "
+                    + "within a window function.");
+        }
+        if (f instanceof AggregateCall c && c.distinct()) {
+            throw new AnalysisException("DISTINCT_WINDOW_FUNCTION_UNSUPPORTED", "Distinct window functions are not "
+                    + "supported: " + w.sql() + ".");
+        }
+        if (f instanceof WindowFunction wf && w.orderBy().isEmpty()) {
+            throw new AnalysisException("WINDOW_FUNCTION_WITHOUT_ORDER", "Window function " + wf.sql() + " requires "
+                    + "window to be ordered, please add ORDER BY clause.");
+        }
+        for (Expression e : w.children().subList(1, w.children().size())) {
+            if (e.anyMatch(x -> x instanceof WindowExpression || x instanceof AggregateCall)) {
+                throw new AnalysisException("UNSUPPORTED_FEATURE", "PARTITION BY and ORDER BY of a window take plain "
+                        + "expressions of the input: " + e.sql() + ".");
+            }
+        }
+    }
+
+    /** A ranking or offset function is only valid as the function of an OVER clause. */
+    private static void checkNoWindowFunctions(List<Expression> list) {
+        for (Expression e : list) {
+            e.anyMatch(x -> {
+                if (x instanceof WindowFunction wf) {
+                    throw new AnalysisException("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE", "Window function "
+                            + wf.sql() + " requires an OVER clause.");
+                }
+                return false;
+            });
+        }
     }
 
     private LogicalPlan liftGenerator(List<Expression> list, Expression generatorEntry, LogicalPlan child) {
@@ -808,6 +887,12 @@ public final class Analyzer {
         if (e instanceof UnresolvedFunction f) {
             return resolveFunction(f);
         }
+        if (e instanceof WindowExpression w && w.function() instanceof WindowFunction f
+                && f.kind() != WindowFunction.Kind.LAG && f.kind() != WindowFunction.Kind.LEAD) {
+            // Ranking functions count rows up to the current one whatever frame was written, as in Spark.
+            return new WindowExpression(f, w.partitionBy(), w.orderBy(),
+                    new WindowExpression.Frame(true, WindowExpression.Frame.UNBOUNDED_PRECEDING, 0));
+        }
         if (e instanceof UnresolvedExtractValue x) {
             return resolveExtract(x);
         }
@@ -904,6 +989,10 @@ public final class Analyzer {
             default:
                 break;
         }
+        WindowFunction.Kind windowKind = WindowFunction.Kind.named(name);
+        if (windowKind != null) {
+            return windowFunction(windowKind, f.arguments());
+        }
         Optional<AggregateFunction> agg = functions.aggregate(name);
         if (agg.isPresent()) {
             BoundAggregateFunction probe = agg.get().bind(ScalarFunctionCall.argsOf(f.arguments()), f.distinct());
@@ -915,6 +1004,31 @@ public final class Analyzer {
                     + name + "`.");
         }
         return bindFunction(name, f.arguments());
+    }
+
+    /** {@code row_number()}, {@code rank()}, {@code dense_rank()}; {@code lag|lead(x[, offset[, default]])}. */
+    private static Expression windowFunction(WindowFunction.Kind kind, List<Expression> args) {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        if (kind != WindowFunction.Kind.LAG && kind != WindowFunction.Kind.LEAD) {
+            if (!args.isEmpty()) {
+                throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "The `" + name + "` requires 0 "
+                        + "parameters but the actual number is " + args.size() + ".");
+            }
+            return new WindowFunction(kind, List.of());
+        }
+        if (args.isEmpty() || args.size() > 3) {
+            throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "The `" + name + "` requires [1, 2, 3] "
+                    + "parameters but the actual number is " + args.size() + ".");
+        }
+        Expression offset = args.size() > 1 ? args.get(1) : Literal.of(1);
+        if (!(offset instanceof Literal l && l.value() instanceof Integer)) {
+            throw new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", "The offset of `" + name + "` must "
+                    + "be an integer constant, not " + offset.sql() + ".");
+        }
+        Expression value = args.get(0);
+        Expression fallback = args.size() > 2 ? TypeCoercion.castTo(args.get(2), value.dataType())
+                : new Literal(null, value.dataType());
+        return new WindowFunction(kind, List.of(value, offset, fallback));
     }
 
     private Expression bindFunction(String name, List<Expression> arguments) {

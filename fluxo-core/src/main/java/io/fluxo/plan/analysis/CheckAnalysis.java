@@ -29,7 +29,8 @@ final class CheckAnalysis {
                 throw new AnalysisException("UNRESOLVED_EXPRESSION", "Cannot resolve \"" + e.sql() + "\" in "
                         + node.nodeString() + ".");
             }
-            if (!(node instanceof Aggregate) && e.anyMatch(x -> x instanceof AggregateCall)) {
+            if (!(node instanceof Aggregate) && !(node instanceof io.fluxo.plan.logical.Window)
+                    && e.anyMatch(x -> x instanceof AggregateCall)) {
                 AggregateCall call = e.collect(AggregateCall.class).get(0);
                 throw new AnalysisException("INVALID_WHERE_CONDITION", "The WHERE condition \"" + e.sql()
                         + "\" contains invalid expressions: " + call.sql() + ". Rewrite the query to avoid window "

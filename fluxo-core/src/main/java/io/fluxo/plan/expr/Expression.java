@@ -14,9 +14,9 @@ import java.util.function.UnaryOperator;
  */
 public sealed interface Expression
         permits Literal, UnresolvedAttribute, UnresolvedStar, UnresolvedFunction, UnresolvedExtractValue,
-                AttributeReference, Alias, BoundReference, Arithmetic, DateTimeArithmetic, UnaryMinus, Comparison, And, Or, Not, IsNull,
-                IsNotNull, In, CaseWhen, Cast, Like, RLike, ScalarFunctionCall, AggregateCall, GetStructField,
-                SortOrder, Explode {
+                AttributeReference, Alias, BoundReference, Arithmetic, DateTimeArithmetic, UnaryMinus, Comparison, And,
+                Or, Not, IsNull, IsNotNull, In, CaseWhen, Cast, Like, RLike, ScalarFunctionCall, AggregateCall,
+                GetStructField, SortOrder, Explode, WindowExpression, WindowFunction {
 
     List<Expression> children();
 

@@ -15,7 +15,7 @@ public sealed interface LogicalPlan
         permits UnresolvedRelation, DataSourceRelation, LocalRelation, Range, Project, Filter, Aggregate, Join, Sort,
                 Limit, Union, Distinct, Deduplicate, SubqueryAlias, Generate, StreamingRelation, StatefulAggregate,
                 EventTimeWatermark, StatefulDeduplicate, FlatMapGroupsWithState, StatefulJoin, SetOperation,
-                StreamingRead, UnresolvedFileRead, PredicateSubquery {
+                StreamingRead, UnresolvedFileRead, PredicateSubquery, Window {
 
     List<LogicalPlan> children();
 
