@@ -197,6 +197,11 @@ public final class Column {
         return new Column(Alias.of(expr instanceof Alias a ? a.child() : expr, name));
     }
 
+    /** This aggregate or window function computed over {@code window}: {@code sum("x").over(w)}. */
+    public Column over(WindowSpec window) {
+        return new Column(window.over(expr));
+    }
+
     public Column as(String name) {
         return alias(name);
     }

@@ -92,6 +92,39 @@ public final class functions {
     }
 
     /** count(*) counts rows; count(col) counts non-null values. */
+    /** The row's position in its window partition, from 1: use with {@code .over(window)}. */
+    public static Column row_number() {
+        return call("row_number");
+    }
+
+    /** The row's rank in its window partition, with gaps after ties. */
+    public static Column rank() {
+        return call("rank");
+    }
+
+    /** The row's rank in its window partition, without gaps. */
+    public static Column dense_rank() {
+        return call("dense_rank");
+    }
+
+    /** The value {@code offset} rows before in the window partition, or {@code defaultValue}. */
+    public static Column lag(Column e, int offset, Object defaultValue) {
+        return call("lag", e, lit(offset), lit(defaultValue));
+    }
+
+    public static Column lag(String column, int offset) {
+        return call("lag", col(column), lit(offset));
+    }
+
+    /** The value {@code offset} rows after in the window partition, or {@code defaultValue}. */
+    public static Column lead(Column e, int offset, Object defaultValue) {
+        return call("lead", e, lit(offset), lit(defaultValue));
+    }
+
+    public static Column lead(String column, int offset) {
+        return call("lead", col(column), lit(offset));
+    }
+
     public static Column count(String name) {
         return name.equals("*") ? call("count", lit(1)) : call("count", col(name));
     }

@@ -181,6 +181,24 @@ class SqlQueryTest {
     }
 
     @Test
+    void theDataFrameApiBuildsTheSameWindows() {
+        WindowSpec byCountry = Window.partitionBy("country").orderBy(functions.col("id").desc());
+        DataFrame api = spark.table("people").select(functions.col("name"),
+                functions.row_number().over(byCountry).as("rn"),
+                functions.sum("id").over(byCountry.rowsBetween(Window.unboundedPreceding, Window.currentRow))
+                        .as("running"),
+                functions.lag("name", 1).over(byCountry).as("prev"));
+        DataFrame sql = spark.sql("SELECT name, row_number() OVER (PARTITION BY country ORDER BY id DESC) AS rn, "
+                + "sum(id) OVER (PARTITION BY country ORDER BY id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND "
+                + "CURRENT ROW) AS running, lag(name, 1) OVER (PARTITION BY country ORDER BY id DESC) AS prev "
+                + "FROM people");
+        assertThat(api.orderBy("name").collectAsList()).isEqualTo(sql.orderBy("name").collectAsList());
+        assertThat(rows("SELECT name, rn FROM (SELECT name, row_number() OVER (PARTITION BY country ORDER BY id DESC)"
+                + " AS rn FROM people) WHERE rn = 1 ORDER BY name")).containsExactly(List.of("bob", 1),
+                List.of("carol", 1), List.of("dave", 1));
+    }
+
+    @Test
     void theSqlAndDataFrameFormsOfAQueryMakeTheSamePlan() {
         DataFrame people = spark.table("people");
         DataFrame viaApi = people.filter("age > 30").groupBy("country")
