@@ -337,10 +337,21 @@ final class AstBuilder extends SqlBaseParserBaseVisitor<Object> {
         throw subqueryHere(ctx);
     }
 
+    /** The columns scalar subqueries of the query being built stand for (set by the {@link QueryBuilder}). */
+    private final java.util.Map<ParserRuleContext, Expression> scalarSubqueries = new java.util.IdentityHashMap<>();
+
+    void scalarSubquery(ParserRuleContext ctx, Expression column) {
+        scalarSubqueries.put(ctx, column);
+    }
+
     @Override
     public Expression visitSubqueryExpression(io.fluxo.sql.parser.SqlBaseParser.SubqueryExpressionContext ctx) {
-        throw errors.at(ctx, "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", "0A000", "Scalar subqueries are not "
-                + "supported yet: join with the subquery instead.");
+        Expression column = scalarSubqueries.get(ctx);
+        if (column == null) {
+            throw errors.at(ctx, "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY", "0A000", "A scalar subquery is "
+                    + "supported in the SELECT list, WHERE and HAVING of a query.");
+        }
+        return column;
     }
 
     private RuntimeException subqueryHere(ParserRuleContext ctx) {

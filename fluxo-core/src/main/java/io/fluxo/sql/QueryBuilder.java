@@ -188,13 +188,32 @@ final class QueryBuilder {
     }
 
     private LogicalPlan querySpecification(QuerySpecificationContext ctx) {
+        // A subquery builds its own specification: keep this one's scalar subquery columns across it.
+        List<Expression> outer = List.copyOf(scalarColumns);
+        try {
+            return specification(ctx);
+        } finally {
+            scalarColumns.clear();
+            scalarColumns.addAll(outer);
+        }
+    }
+
+    private LogicalPlan specification(QuerySpecificationContext ctx) {
         LogicalPlan plan = ctx.fromClause() == null ? oneRow() : from(ctx.fromClause().relation());
+        plan = withScalarSubqueries(ctx, plan);
         if (ctx.whereClause() != null) {
             plan = where(ctx.whereClause().booleanExpression(), plan);
         }
         List<Expression> select = new ArrayList<>();
         for (var named : ctx.namedExpressionSeq().namedExpression()) {
             select.add(expressions.namedExpression(named));
+        }
+        boolean aggregated = ctx.aggregationClause() != null || ctx.havingClause() != null
+                || select.stream().anyMatch(e -> e.anyMatch(x -> x instanceof io.fluxo.plan.expr.UnresolvedFunction f
+                        && io.fluxo.function.FunctionRegistry.builtin().aggregate(f.name().toLowerCase(Locale.ROOT))
+                                .isPresent()));
+        if (aggregated && !scalarColumns.isEmpty()) {
+            select.replaceAll(this::scalarsAsGroupConstants);
         }
         if (ctx.aggregationClause() != null) {
             GroupingSets grouping = GroupingSets.of(ctx.aggregationClause(), expressions);
@@ -213,12 +232,83 @@ final class QueryBuilder {
             plan = new Project(select, plan);
         }
         if (ctx.havingClause() != null) {
-            plan = new Filter(expressions.expression(ctx.havingClause().booleanExpression()), plan);
+            plan = new Filter(scalarsAsGroupConstants(expressions.expression(ctx.havingClause().booleanExpression())),
+                    plan);
         }
         if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) {
             plan = new Distinct(plan);
         }
         return plan;
+    }
+
+    /** The columns of the scalar subqueries of the query specification being built. */
+    private final List<Expression> scalarColumns = new ArrayList<>();
+    private int scalarCount;
+
+    /**
+     * Scalar subqueries, {@code (SELECT max(x) FROM t)}, in the SELECT list, WHERE or HAVING: each is a one-row
+     * {@link io.fluxo.plan.logical.ScalarSubquery} the FROM relation is joined with, and stands for its column.
+     */
+    private LogicalPlan withScalarSubqueries(QuerySpecificationContext ctx, LogicalPlan plan) {
+        List<Expression> columns = new ArrayList<>();
+        List<io.fluxo.sql.parser.SqlBaseParser.SubqueryExpressionContext> found = new ArrayList<>();
+        collectScalarSubqueries(ctx.namedExpressionSeq(), found);
+        if (ctx.whereClause() != null) {
+            collectScalarSubqueries(ctx.whereClause(), found);
+        }
+        if (ctx.havingClause() != null) {
+            collectScalarSubqueries(ctx.havingClause(), found);
+        }
+        for (var sub : found) {
+            String name = "__scalar_subquery_" + scalarCount++;
+            LogicalPlan value = new SubqueryAlias(name, new io.fluxo.plan.logical.ScalarSubquery(query(sub.query()),
+                    null));
+            plan = new Join(plan, value, JoinType.INNER, Optional.empty(), List.of());
+            Expression column = UnresolvedAttribute.of(name, "value");
+            columns.add(column);
+            expressions.scalarSubquery(sub, column);
+        }
+        scalarColumns.clear();
+        scalarColumns.addAll(columns);
+        return plan;
+    }
+
+    private static void collectScalarSubqueries(org.antlr.v4.runtime.tree.ParseTree tree,
+            List<io.fluxo.sql.parser.SqlBaseParser.SubqueryExpressionContext> out) {
+        if (tree instanceof io.fluxo.sql.parser.SqlBaseParser.SubqueryExpressionContext s) {
+            out.add(s);
+            return;
+        }
+        if (tree instanceof QueryContext) {
+            return;
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            collectScalarSubqueries(tree.getChild(i), out);
+        }
+    }
+
+    /**
+     * In an aggregation a scalar subquery's value is one constant for every group: outside aggregate calls it is read
+     * through {@code first(…)}, so it needs no GROUP BY entry.
+     */
+    private Expression scalarsAsGroupConstants(Expression e) {
+        if (scalarColumns.isEmpty()) {
+            return e;
+        }
+        if (e instanceof io.fluxo.plan.expr.UnresolvedFunction f
+                && io.fluxo.function.FunctionRegistry.builtin().aggregate(f.name().toLowerCase(Locale.ROOT))
+                        .isPresent()) {
+            return e;
+        }
+        if (scalarColumns.contains(e)) {
+            return new io.fluxo.plan.expr.UnresolvedFunction("first", List.of(e), false);
+        }
+        List<Expression> children = e.children();
+        List<Expression> mapped = new ArrayList<>(children.size());
+        for (Expression c : children) {
+            mapped.add(scalarsAsGroupConstants(c));
+        }
+        return mapped.equals(children) ? e : e.withNewChildren(mapped);
     }
 
     /**

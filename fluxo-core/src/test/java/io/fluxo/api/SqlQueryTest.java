@@ -199,6 +199,24 @@ class SqlQueryTest {
     }
 
     @Test
+    void scalarSubqueriesGiveOneValue() {
+        assertThat(rows("SELECT x, (SELECT max(y) FROM VALUES (5),(7) AS u(y)) AS m FROM VALUES (1),(2) AS t(x)"))
+                .containsExactlyInAnyOrder(List.of(1, 7), List.of(2, 7));
+        assertThat(rows("SELECT x FROM VALUES (1),(6),(9) AS t(x) WHERE x > (SELECT avg(y) FROM VALUES (5),(7) AS u(y))"))
+                .containsExactly(List.of(9));
+        assertThat(rows("SELECT a, sum(x) AS s FROM VALUES ('p',1),('p',2),('q',9) AS t(a, x) GROUP BY a "
+                + "HAVING sum(x) > (SELECT 2) ORDER BY a")).containsExactly(List.of("p", 3L), List.of("q", 9L));
+        assertThat(rows("SELECT count(*) + (SELECT 10) AS c FROM VALUES (1),(2) AS t(x)")).containsExactly(
+                List.of(12L));
+        assertThat(rows("SELECT (SELECT y FROM VALUES (1) AS u(y) WHERE y > 5) AS none"))
+                .containsExactly(Arrays.asList((Object) null));
+        assertThat(rows("SELECT name FROM people WHERE age = (SELECT max(age) FROM people)"))
+                .containsExactly(List.of("bob"));
+        assertThatThrownBy(() -> rows("SELECT (SELECT y FROM VALUES (1),(2) AS u(y)) AS bad"))
+                .hasMessageContaining("SCALAR_SUBQUERY_TOO_MANY_ROWS");
+    }
+
+    @Test
     void theSqlAndDataFrameFormsOfAQueryMakeTheSamePlan() {
         DataFrame people = spark.table("people");
         DataFrame viaApi = people.filter("age > 30").groupBy("country")

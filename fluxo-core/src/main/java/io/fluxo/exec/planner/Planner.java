@@ -148,6 +148,11 @@ public final class Planner {
             PhysicalOperator child = plan(g.child());
             return new GenerateExec((Explode) Binder.bind(g.generator(), child.output()), g.output(), child);
         }
+        if (plan instanceof io.fluxo.plan.logical.ScalarSubquery s) {
+            PhysicalOperator child = plan(s.child());
+            return new io.fluxo.exec.operator.ScalarSubqueryExec(child.numPartitions() > 1 ? new GatherExec(child)
+                    : child, s.value());
+        }
         if (plan instanceof io.fluxo.plan.logical.Window w) {
             PhysicalOperator child = plan(w.child());
             if (child.numPartitions() > 1) {

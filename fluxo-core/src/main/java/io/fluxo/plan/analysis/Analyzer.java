@@ -39,6 +39,7 @@ import io.fluxo.plan.logical.Aggregate;
 import io.fluxo.plan.logical.Distinct;
 import io.fluxo.plan.logical.JoinType;
 import io.fluxo.plan.logical.PredicateSubquery;
+import io.fluxo.plan.logical.ScalarSubquery;
 import io.fluxo.plan.logical.SetOperation;
 import io.fluxo.plan.logical.StreamingRead;
 import io.fluxo.plan.logical.UnresolvedFileRead;
@@ -157,6 +158,15 @@ public final class Analyzer {
         }
         if (node instanceof PredicateSubquery p) {
             return resolvePredicateSubquery(p);
+        }
+        if (node instanceof ScalarSubquery s) {
+            if (s.child().output().size() != 1) {
+                throw new AnalysisException("INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_"
+                        + "COLUMN", "Scalar subquery must return only one column, but got "
+                        + s.child().output().size() + ".");
+            }
+            AttributeReference only = s.child().output().get(0);
+            return new ScalarSubquery(s.child(), AttributeReference.create("value", only.dataType(), true));
         }
         if (node instanceof StreamingRead r) {
             if (!r.child().isStreaming()) {

@@ -15,7 +15,7 @@ public sealed interface LogicalPlan
         permits UnresolvedRelation, DataSourceRelation, LocalRelation, Range, Project, Filter, Aggregate, Join, Sort,
                 Limit, Union, Distinct, Deduplicate, SubqueryAlias, Generate, StreamingRelation, StatefulAggregate,
                 EventTimeWatermark, StatefulDeduplicate, FlatMapGroupsWithState, StatefulJoin, SetOperation,
-                StreamingRead, UnresolvedFileRead, PredicateSubquery, Window {
+                StreamingRead, UnresolvedFileRead, PredicateSubquery, Window, ScalarSubquery {
 
     List<LogicalPlan> children();
 
