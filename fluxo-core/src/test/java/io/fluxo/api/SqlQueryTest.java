@@ -174,6 +174,12 @@ class SqlQueryTest {
         assertThat(header("SELECT x, row_number() OVER (ORDER BY x) FROM VALUES (1) AS t(x)")).containsExactly(
                 "x:int", "row_number() OVER (ORDER BY x ASC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND "
                         + "CURRENT ROW):int");
+        assertThat(rows("SELECT a, sum(x) AS s, rank() OVER (ORDER BY sum(x) DESC) AS r FROM VALUES ('p',1),('p',2),"
+                + "('q',9),('r',3) AS t(a, x) GROUP BY a ORDER BY r, a")).containsExactly(List.of("q", 9L, 1),
+                List.of("p", 3L, 2), List.of("r", 3L, 2));
+        assertThat(rows("SELECT a, sum(x) AS s, sum(sum(x)) OVER () AS total, a || '!' AS b FROM VALUES ('p',1),"
+                + "('p',2),('q',9) AS t(a, x) GROUP BY a ORDER BY a")).containsExactly(List.of("p", 3L, 12L, "p!"),
+                List.of("q", 9L, 12L, "q!"));
         assertThatThrownBy(() -> spark.sql("SELECT x, rank() OVER (PARTITION BY x) FROM VALUES (1) AS t(x)"))
                 .hasMessageContaining("requires window to be ordered");
         assertThatThrownBy(() -> spark.sql("SELECT row_number() FROM VALUES (1) AS t(x)"))

@@ -418,8 +418,75 @@ public final class Analyzer {
         for (Expression e : expandStars(a.aggregateExpressions(), input)) {
             aggs.add(named(resolveExpression(windowNamesToGrouping(e, a, input), input), e));
         }
+        if (aggs.stream().anyMatch(e -> e.anyMatch(x -> x instanceof WindowExpression))) {
+            return windowsOverAggregate(grouping, aggs, a.child());
+        }
         checkAggregates(grouping, aggs);
         return expandSlidingWindows(new Aggregate(grouping, aggs, a.child()));
+    }
+
+    /**
+     * Window functions over an aggregation's results in one SELECT ({@code rank() OVER (ORDER BY sum(x) DESC)}), as
+     * Spark plans them: the aggregate computes its plain columns plus every aggregate and grouping value the windows
+     * read (hidden), a {@link Window} computes the windows over those, and a projection puts the SELECT list together.
+     */
+    private LogicalPlan windowsOverAggregate(List<Expression> grouping, List<Expression> aggs, LogicalPlan child) {
+        List<Expression> hidden = new ArrayList<>();
+        List<Expression> plain = new ArrayList<>();
+        List<Expression> windows = new ArrayList<>();
+        List<Expression> projection = new ArrayList<>();
+        for (Expression entry : aggs) {
+            if (!entry.anyMatch(x -> x instanceof WindowExpression)) {
+                plain.add(entry);
+                projection.add(((NamedExpression) entry).toAttribute());
+                continue;
+            }
+            Expression body = entry instanceof Alias al ? al.child() : entry;
+            Expression replaced = liftOverAggregate(body, grouping, hidden, windows);
+            projection.add(entry instanceof Alias al ? new Alias(replaced, al.name(), al.exprId()) : replaced);
+        }
+        List<Expression> aggregateList = new ArrayList<>(plain);
+        aggregateList.addAll(hidden);
+        checkAggregates(grouping, aggregateList);
+        windows.forEach(w -> checkWindow((WindowExpression) ((Alias) w).child()));
+        return new Project(projection, new Window(windows, new Aggregate(grouping, aggregateList, child)));
+    }
+
+    /**
+     * {@code e} as read above the aggregate: aggregate calls and grouping expressions become hidden aggregate columns,
+     * window expressions (with their parts lifted the same way) columns of the window.
+     */
+    private static Expression liftOverAggregate(Expression e, List<Expression> grouping, List<Expression> hidden,
+            List<Expression> windows) {
+        if (e instanceof WindowExpression w) {
+            Expression function = w.function() instanceof AggregateCall call
+                    ? call.withNewChildren(call.children().stream()
+                            .map(c -> liftOverAggregate(c, grouping, hidden, windows)).toList())
+                    : w.function().withNewChildren(w.function().children().stream()
+                            .map(c -> liftOverAggregate(c, grouping, hidden, windows)).toList());
+            WindowExpression lifted = new WindowExpression(function,
+                    w.partitionBy().stream().map(c -> liftOverAggregate(c, grouping, hidden, windows)).toList(),
+                    w.orderBy().stream().map(c -> liftOverAggregate(c, grouping, hidden, windows)).toList(),
+                    w.frame());
+            Alias alias = Alias.of(lifted, "_w" + windows.size());
+            windows.add(alias);
+            return alias.toAttribute();
+        }
+        if (e instanceof AggregateCall || grouping.contains(e)) {
+            for (Expression h : hidden) {
+                if (((Alias) h).child().equals(e)) {
+                    return ((Alias) h).toAttribute();
+                }
+            }
+            Alias alias = Alias.of(e, "_agg" + hidden.size());
+            hidden.add(alias);
+            return alias.toAttribute();
+        }
+        if (e.children().isEmpty()) {
+            return e;
+        }
+        return e.withNewChildren(e.children().stream().map(c -> liftOverAggregate(c, grouping, hidden, windows))
+                .toList());
     }
 
     /**
