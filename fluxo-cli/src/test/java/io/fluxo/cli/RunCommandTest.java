@@ -49,6 +49,16 @@ class RunCommandTest {
     }
 
     @Test
+    void theClickAttributionExampleJoinsTwoStreamsWithATimeRange(@TempDir Path dir) throws Exception {
+        Path pipeline = dir.resolve("click_attribution.sql");
+        Files.copy(EXAMPLE.resolveSibling("click_attribution.sql"), pipeline);
+        Result run = run("run", "--once", pipeline.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("|summer  |2     |125.0      |1    |")
+                .contains("|spring  |1     |20.0       |2    |");
+    }
+
+    @Test
     void errorsNameTheFileLineAndColumn(@TempDir Path dir) throws Exception {
         Path syntax = dir.resolve("bad.sql");
         Files.writeString(syntax, "SET a = 1;\nSELECT 1;\nSELECT 1 +;\n");
