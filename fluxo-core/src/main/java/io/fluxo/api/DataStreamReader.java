@@ -73,6 +73,13 @@ public final class DataStreamReader {
         if (f.equals("socket")) {
             return new DataFrame(session, StreamingRelation.of(new SocketStream(options)));
         }
+        java.util.Optional<io.fluxo.connector.spi.SourceProvider> provider =
+                FileFormats.names().contains(f) ? java.util.Optional.empty()
+                        : io.fluxo.connector.spi.SourceProvider.find(f);
+        if (provider.isPresent()) {
+            return new DataFrame(session, StreamingRelation.of(provider.get().createStream(
+                    java.util.Map.copyOf(options), schema)));
+        }
         if (!FileFormats.names().contains(f)) {
             throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the streaming source '" + format
                     + "'. Available: json, csv, text, rate, rate-micro-batch, socket (and MemoryStream from Java).");
