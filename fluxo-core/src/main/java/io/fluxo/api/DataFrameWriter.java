@@ -62,6 +62,25 @@ public final class DataFrameWriter {
     }
 
     public void save() {
+        java.util.Optional<io.fluxo.connector.spi.SinkProvider> provider =
+                io.fluxo.connector.spi.SinkProvider.find(format);
+        if (provider.isPresent()) {
+            // A sink module (Kafka): the rows go to it as one batch.
+            try {
+                io.fluxo.stream.StreamSink sink = provider.get().createSink(java.util.Map.copyOf(options));
+                try {
+                    sink.addBatch(0, df.schema(), df.collectBatches());
+                } finally {
+                    sink.close();
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new io.fluxo.errors.FluxoRuntimeException("WRITE_FAILED", "Writing to " + format + " failed: "
+                        + e.getMessage(), e);
+            }
+            return;
+        }
         String path = options.get("path");
         if (path == null) {
             throw new AnalysisException("PATH_NOT_SPECIFIED", "No path given to save(): pass one, or set the 'path' "

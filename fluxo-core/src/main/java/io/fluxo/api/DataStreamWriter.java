@@ -190,6 +190,11 @@ public final class DataStreamWriter {
                     }
                 };
             default:
+                java.util.Optional<io.fluxo.connector.spi.SinkProvider> provider =
+                        io.fluxo.connector.spi.SinkProvider.find(format);
+                if (provider.isPresent()) {
+                    return provider.get().createSink(java.util.Map.copyOf(options));
+                }
                 throw new AnalysisException("DATA_SOURCE_NOT_FOUND", "Failed to find the streaming sink '" + format
                         + "'. Available: memory, console, json, csv, text, foreachBatch, foreach, noop.");
         }

@@ -452,6 +452,11 @@ public final class MicroBatchRunner {
                     // A source failing to stop must not hide why the query ended.
                 }
             }
+            try {
+                sink.close();
+            } catch (RuntimeException ignored) {
+                // Nor a sink failing to close.
+            }
             checkpoint.close();
             synchronized (this) {
                 notifyAll();

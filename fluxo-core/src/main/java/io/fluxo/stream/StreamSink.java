@@ -13,4 +13,8 @@ public interface StreamSink {
 
     /** For progress reports, e.g. {@code MemorySink}. */
     String description();
+
+    /** Releases what the sink holds (connections, producers) when its query stops. */
+    default void close() {
+    }
 }

@@ -167,6 +167,7 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
         Map<TopicPartition, Long> until = KafkaOffsets.fromJson(end);
         Set<TopicPartition> live = partitions();
         Map<TopicPartition, Long> begin = consumer().beginningOffsets(live);
+        Map<TopicPartition, Long> latest = consumer().endOffsets(live);
         List<InputPartition> out = new ArrayList<>();
         for (Map.Entry<TopicPartition, Long> e : until.entrySet()) {
             TopicPartition tp = e.getKey();
@@ -182,8 +183,16 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
                         + "out or deleted); reading from " + earliest + ".");
                 f = earliest;
             }
-            if (e.getValue() > f) {
-                out.add(new KafkaInputPartition(tp, f, e.getValue()));
+            long until = e.getValue();
+            if (until > latest.get(tp)) {
+                // The partition holds fewer records than the query has seen: the topic was recreated or truncated.
+                dataLoss("Partition " + tp + "'s offset went back from " + until + " to " + latest.get(tp)
+                        + " (recreated topic?); some data may have been missed.");
+                until = latest.get(tp);
+                f = Math.min(f, until);
+            }
+            if (until > f) {
+                out.add(new KafkaInputPartition(tp, f, until));
             }
         }
         return out;

@@ -114,6 +114,86 @@ class KafkaSourceTest {
         }
     }
 
+    /** Every value in a topic, read back with a plain consumer (read_committed). */
+    private static List<String> consume(String topic) {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<String> out = new ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+            List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                assertThat(System.nanoTime()).as("read back in time").isLessThan(deadline);
+                consumer.poll(java.time.Duration.ofMillis(100)).forEach(r -> out.add(r.value()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theSinkWritesAStreamAndABatchToTopics(@TempDir Path dir) throws Exception {
+        createTopic("in", 1);
+        createTopic("out", 2);
+        produce("in", 0, "x", "y");
+        try (Session spark = Session.builder().create()) {
+            StreamingQuery q = spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "in").option("startingOffsets", "earliest").load()
+                    .selectExpr("key", "upper(CAST(value AS STRING)) AS value")
+                    .writeStream().format("kafka").option("kafka.bootstrap.servers", bootstrap).option("topic", "out")
+                    .option("checkpointLocation", dir.resolve("chk").toString()).start();
+            q.processAllAvailable();
+            q.stop();
+            spark.range(3).selectExpr("'out' AS topic", "CAST(id AS STRING) AS value", "CAST(id % 2 AS INT) AS partition")
+                    .write().format("kafka").option("kafka.bootstrap.servers", bootstrap).save();
+            assertThatThrownBy(() -> spark.range(1).selectExpr("id AS value").write().format("kafka")
+                    .option("kafka.bootstrap.servers", bootstrap).option("topic", "out").save())
+                    .hasMessageContaining("value attribute type must be STRING or BINARY");
+        }
+        assertThat(consume("out")).containsExactlyInAnyOrder("X", "Y", "0", "1", "2");
+    }
+
+    @Test
+    void newPartitionsAreReadFromTheirStartAndADeletedTopicIsDataLoss(@TempDir Path dir) throws Exception {
+        createTopic("growing", 1);
+        produce("growing", 0, "a");
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        try (Session spark = Session.builder().create()) {
+            StreamingQuery q = start(spark, "growing", dir.resolve("chk"), out, Map.of());
+            q.processAllAvailable();
+            try (Admin admin = cluster.admin()) {
+                admin.createPartitions(Map.of("growing", org.apache.kafka.clients.admin.NewPartitions.increaseTo(2)))
+                        .all().get();
+            }
+            produce("growing", 1, "b");
+            produce("growing", 0, "c");
+            q.processAllAvailable();
+            assertThat(out).containsExactlyInAnyOrder("a", "b", "c");
+
+            // failOnDataLoss=false: the deleted topic's partitions are skipped with a warning; true: the query fails.
+            StreamingQuery lenient = start(spark, "growing", dir.resolve("lenient"), out,
+                    Map.of("failOnDataLoss", "false"));
+            lenient.processAllAvailable();
+            q.stop();
+            try (Admin admin = cluster.admin()) {
+                admin.deleteTopics(List.of("growing")).all().get();
+            }
+            createTopic("growing", 1);
+            lenient.processAllAvailable();
+            lenient.stop();
+            StreamingQuery strict = start(spark, "growing", dir.resolve("chk"), out, Map.of());
+            assertThatThrownBy(strict::processAllAvailable).hasMessageContaining("KAFKA_DATA_LOSS");
+        }
+    }
+
     @Test
     void badOptionsAreRefusedByName() {
         try (Session spark = Session.builder().create()) {
