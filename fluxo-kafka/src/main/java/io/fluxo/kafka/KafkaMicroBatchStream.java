@@ -183,16 +183,16 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
                         + "out or deleted); reading from " + earliest + ".");
                 f = earliest;
             }
-            long until = e.getValue();
-            if (until > latest.get(tp)) {
+            long last = e.getValue();
+            if (last > latest.get(tp)) {
                 // The partition holds fewer records than the query has seen: the topic was recreated or truncated.
-                dataLoss("Partition " + tp + "'s offset went back from " + until + " to " + latest.get(tp)
+                dataLoss("Partition " + tp + "'s offset went back from " + last + " to " + latest.get(tp)
                         + " (recreated topic?); some data may have been missed.");
-                until = latest.get(tp);
-                f = Math.min(f, until);
+                last = latest.get(tp);
+                f = Math.min(f, last);
             }
-            if (until > f) {
-                out.add(new KafkaInputPartition(tp, f, until));
+            if (last > f) {
+                out.add(new KafkaInputPartition(tp, f, last));
             }
         }
         return out;
