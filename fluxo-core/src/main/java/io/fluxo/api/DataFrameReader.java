@@ -67,6 +67,14 @@ public final class DataFrameReader {
     }
 
     public DataFrame load() {
+        java.util.Optional<io.fluxo.connector.spi.SourceProvider> provider =
+                FileFormats.names().contains(format.toLowerCase(java.util.Locale.ROOT))
+                        || format.equalsIgnoreCase("statestore") ? java.util.Optional.empty()
+                        : io.fluxo.connector.spi.SourceProvider.find(format);
+        if (provider.isPresent()) {
+            return new DataFrame(session, DataSourceRelation.of(provider.get().createScan(Map.copyOf(options),
+                    schema)));
+        }
         String path = options.get("path");
         if (path == null) {
             throw new AnalysisException("PATH_NOT_SPECIFIED", "No path given to load(): pass one, or set the 'path' "

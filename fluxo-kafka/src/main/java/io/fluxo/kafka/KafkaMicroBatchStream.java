@@ -105,8 +105,12 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
     }
 
     private Map<TopicPartition, Long> startingOffsets() {
+        return resolve(options.startingOffsets());
+    }
+
+    /** {@code earliest}, {@code latest} or per-partition JSON (-2 earliest, -1 latest) as offsets of every partition. */
+    Map<TopicPartition, Long> resolve(String s) {
         Set<TopicPartition> parts = partitions();
-        String s = options.startingOffsets();
         Map<TopicPartition, Long> out = new TreeMap<>(KafkaOffsets.ORDER);
         if (s.equalsIgnoreCase("earliest")) {
             out.putAll(consumer().beginningOffsets(parts));
@@ -119,7 +123,7 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
             for (TopicPartition tp : parts) {
                 Long o = given.get(tp);
                 if (o == null) {
-                    throw new FluxoRuntimeException("KAFKA_STARTING_OFFSETS", "startingOffsets does not name "
+                    throw new FluxoRuntimeException("KAFKA_STARTING_OFFSETS", "The offsets option does not name "
                             + tp + ", one of the partitions the query reads: " + s);
                 }
                 out.put(tp, o == -2 ? begin.get(tp) : o == -1 ? end.get(tp) : o);

@@ -195,6 +195,24 @@ class KafkaSourceTest {
     }
 
     @Test
+    void aBatchReadTakesTheRangeBetweenStartingAndEndingOffsets() throws Exception {
+        createTopic("history", 1);
+        produce("history", 0, "h0", "h1", "h2", "h3");
+        try (Session spark = Session.builder().create()) {
+            var all = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "history").load().selectExpr("CAST(value AS STRING)", "offset");
+            assertThat(all.collectAsList().stream().map(r -> r.getString(0)).toList())
+                    .containsExactly("h0", "h1", "h2", "h3");
+            var middle = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "history").option("startingOffsets", "{\"history\":{\"0\":1}}")
+                    .option("endingOffsets", "{\"history\":{\"0\":3}}").load()
+                    .selectExpr("CAST(value AS STRING)");
+            assertThat(middle.collectAsList().stream().map(r -> r.getString(0)).toList())
+                    .containsExactly("h1", "h2");
+        }
+    }
+
+    @Test
     void badOptionsAreRefusedByName() {
         try (Session spark = Session.builder().create()) {
             assertThatThrownBy(() -> spark.readStream().format("kafka").option("subscribe", "x").load())

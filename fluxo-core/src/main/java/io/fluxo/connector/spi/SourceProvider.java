@@ -18,6 +18,12 @@ public interface SourceProvider {
     /** A stream over the options given to the reader; {@code userSchema} is null when none was given. */
     MicroBatchStream createStream(Map<String, String> options, StructType userSchema);
 
+    /** A batch read ({@code read().format(name).load()}); {@code userSchema} is null when none was given. */
+    default BatchScan createScan(Map<String, String> options, StructType userSchema) {
+        throw new io.fluxo.errors.AnalysisException("UNSUPPORTED_FEATURE", "The source '" + shortName()
+                + "' cannot be read as a batch.");
+    }
+
     /** The provider named {@code name} on the class path, if any. */
     static Optional<SourceProvider> find(String name) {
         String n = name.toLowerCase(Locale.ROOT);
