@@ -139,7 +139,7 @@ public final class MicroBatchRunner {
             recovery = checkpoint.recover();
             checkSourcesMatchCheckpoint();
             for (int i = 0; i < sources.size(); i++) {
-                sources.get(i).stream().open(checkpoint.sourceDir(i));
+                sources.get(i).stream().open(checkpoint.sourceDir(i), clock::millis);
             }
             recover();
             stateStores = new StateStoreRegistry(checkpoint.stateDir(), new StateStoreConf(

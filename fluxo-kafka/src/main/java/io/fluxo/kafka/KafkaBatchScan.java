@@ -7,21 +7,19 @@ import io.fluxo.types.StructType;
 import java.util.List;
 
 /**
- * {@code read().format("kafka")}: the records between {@code startingOffsets} (default earliest) and
- * {@code endingOffsets} (default latest), both resolved when the query is planned, as in Spark.
+ * {@code read().format("kafka")}: the records between the starting bound (default earliest) and the ending bound
+ * (default latest; offsets or timestamps), both resolved when the query is planned, as in Spark.
  */
 final class KafkaBatchScan implements BatchScan {
     private final KafkaSourceOptions options;
-    private final String endingOffsets;
 
-    KafkaBatchScan(KafkaSourceOptions options, String endingOffsets) {
+    KafkaBatchScan(KafkaSourceOptions options) {
         this.options = options;
-        this.endingOffsets = endingOffsets;
     }
 
     @Override
     public StructType schema() {
-        return KafkaMicroBatchStream.SCHEMA;
+        return KafkaMicroBatchStream.schema(options);
     }
 
     @Override
@@ -33,8 +31,8 @@ final class KafkaBatchScan implements BatchScan {
     public List<InputPartition> planInputPartitions() {
         KafkaMicroBatchStream stream = new KafkaMicroBatchStream(options);
         try {
-            String start = KafkaOffsets.toJson(stream.resolve(options.startingOffsets()));
-            String end = KafkaOffsets.toJson(stream.resolve(endingOffsets));
+            String start = KafkaOffsets.toJson(stream.offsetsAt(options.start()));
+            String end = KafkaOffsets.toJson(stream.offsetsAt(options.end()));
             return stream.planInputPartitions(start, end);
         } finally {
             stream.stop();

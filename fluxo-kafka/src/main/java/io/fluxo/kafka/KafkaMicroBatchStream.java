@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -34,10 +35,23 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
             .add("value", DataTypes.BinaryType, true).add("topic", DataTypes.StringType, true)
             .add("partition", DataTypes.IntegerType, true).add("offset", DataTypes.LongType, true)
             .add("timestamp", DataTypes.TimestampType, true).add("timestampType", DataTypes.IntegerType, true);
+    /** With {@code includeHeaders}: the record's headers, in order. */
+    static final StructType SCHEMA_WITH_HEADERS = SCHEMA.add("headers", new io.fluxo.types.ArrayType(
+            StructType.empty().add("key", DataTypes.StringType, true).add("value", DataTypes.BinaryType, true), true),
+            true);
+
+    static StructType schema(KafkaSourceOptions options) {
+        return options.includeHeaders() ? SCHEMA_WITH_HEADERS : SCHEMA;
+    }
 
     private final KafkaSourceOptions options;
     private KafkaConsumer<byte[], byte[]> metadata;
     private String initial;
+    private LongSupplier clockMillis = System::currentTimeMillis;
+    /** When the last batch was let through, for {@code maxTriggerDelay}; none yet, so the first batch never waits. */
+    private long lastTriggerMillis = Long.MIN_VALUE;
+    /** Under {@code Trigger.availableNow()}: the end offsets when the run began, past which it does not read. */
+    private Map<TopicPartition, Long> availableNowEnd;
 
     KafkaMicroBatchStream(KafkaSourceOptions options) {
         this.options = options;
@@ -45,7 +59,7 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
 
     @Override
     public StructType schema() {
-        return SCHEMA;
+        return schema(options);
     }
 
     @Override
@@ -63,13 +77,25 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
     }
 
     @Override
+    public void open(Path checkpointDir, LongSupplier clockMillis) throws IOException {
+        this.clockMillis = clockMillis;
+        open(checkpointDir);
+    }
+
+    @Override
+    public boolean prepareForTriggerAvailableNow() {
+        availableNowEnd = consumer().endOffsets(partitions());
+        return true;
+    }
+
+    @Override
     public void open(Path checkpointDir) throws IOException {
         Path file = checkpointDir.resolve("initial-offsets.json");
         if (Files.exists(file)) {
             initial = Files.readString(file, StandardCharsets.UTF_8).strip();
             return;
         }
-        initial = KafkaOffsets.toJson(startingOffsets());
+        initial = KafkaOffsets.toJson(offsetsAt(options.start()));
         Files.createDirectories(checkpointDir);
         Path tmp = checkpointDir.resolve(".initial-offsets.json.tmp");
         Files.writeString(tmp, initial, StandardCharsets.UTF_8);
@@ -79,7 +105,7 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
     @Override
     public String initialOffset() {
         if (initial == null) {
-            initial = KafkaOffsets.toJson(startingOffsets());
+            initial = KafkaOffsets.toJson(offsetsAt(options.start()));
         }
         return initial;
     }
@@ -104,12 +130,44 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
         return out;
     }
 
-    private Map<TopicPartition, Long> startingOffsets() {
-        return resolve(options.startingOffsets());
+    /** The offsets of every partition the query reads at one end of its range. */
+    Map<TopicPartition, Long> offsetsAt(KafkaSourceOptions.Bound bound) {
+        return bound.byTimestamp() ? byTimestamp(bound) : resolve(bound.offsets(), bound.option() + "Offsets");
+    }
+
+    /**
+     * The first offset of each partition at or after a timestamp (ms): one for all partitions or one per partition.
+     * A partition with no record that late fails the query or takes its latest offset, as the bound says.
+     */
+    private Map<TopicPartition, Long> byTimestamp(KafkaSourceOptions.Bound bound) {
+        Set<TopicPartition> parts = partitions();
+        Map<TopicPartition, Long> perPartition = bound.timestamp() == null
+                ? KafkaOffsets.fromJson(bound.timestampsJson()) : null;
+        String option = bound.option() + (bound.timestamp() != null ? "Timestamp" : "OffsetsByTimestamp");
+        Map<TopicPartition, Long> times = new HashMap<>();
+        for (TopicPartition tp : parts) {
+            Long t = perPartition != null ? perPartition.get(tp) : bound.timestamp();
+            if (t == null) {
+                throw new FluxoRuntimeException("KAFKA_OFFSETS_OPTION", option + " does not name " + tp
+                        + ", one of the partitions the query reads.");
+            }
+            times.put(tp, t);
+        }
+        Map<TopicPartition, Long> end = consumer().endOffsets(parts);
+        Map<TopicPartition, Long> out = new TreeMap<>(KafkaOffsets.ORDER);
+        consumer().offsetsForTimes(times).forEach((tp, o) -> {
+            if (o == null && bound.failWithoutMatch()) {
+                throw new FluxoRuntimeException("KAFKA_NO_OFFSET_FOR_TIMESTAMP", "Partition " + tp + " has no record "
+                        + "at or after " + option + " " + times.get(tp) + " (ms); set "
+                        + "startingOffsetsByTimestampStrategy to 'latest' to start such partitions at their end.");
+            }
+            out.put(tp, o == null ? end.get(tp) : o.offset());
+        });
+        return out;
     }
 
     /** {@code earliest}, {@code latest} or per-partition JSON (-2 earliest, -1 latest) as offsets of every partition. */
-    Map<TopicPartition, Long> resolve(String s) {
+    private Map<TopicPartition, Long> resolve(String s, String option) {
         Set<TopicPartition> parts = partitions();
         Map<TopicPartition, Long> out = new TreeMap<>(KafkaOffsets.ORDER);
         if (s.equalsIgnoreCase("earliest")) {
@@ -123,8 +181,8 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
             for (TopicPartition tp : parts) {
                 Long o = given.get(tp);
                 if (o == null) {
-                    throw new FluxoRuntimeException("KAFKA_STARTING_OFFSETS", "The offsets option does not name "
-                            + tp + ", one of the partitions the query reads: " + s);
+                    throw new FluxoRuntimeException("KAFKA_OFFSETS_OPTION", option + " does not name " + tp
+                            + ", one of the partitions the query reads: " + s);
                 }
                 out.put(tp, o == -2 ? begin.get(tp) : o == -1 ? end.get(tp) : o);
             }
@@ -138,6 +196,10 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
         Set<TopicPartition> parts = partitions();
         Map<TopicPartition, Long> end = new TreeMap<>(KafkaOffsets.ORDER);
         end.putAll(consumer().endOffsets(parts));
+        if (availableNowEnd != null) {
+            end.keySet().retainAll(availableNowEnd.keySet());
+            end.replaceAll((tp, o) -> Math.min(o, availableNowEnd.get(tp)));
+        }
         Map<TopicPartition, Long> begin = consumer().beginningOffsets(parts);
         for (TopicPartition tp : from.keySet()) {
             if (!end.containsKey(tp)) {
@@ -153,6 +215,9 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
             available.put(e.getKey(), n);
             total += n;
         }
+        if (options.minOffsetsPerTrigger() > 0 && availableNowEnd == null && total > 0 && delayBatch(total)) {
+            return start;
+        }
         if (total > options.maxOffsetsPerTrigger()) {
             // Spread the limit over the partitions in proportion to what each has waiting, as Spark does.
             long limit = options.maxOffsetsPerTrigger();
@@ -163,6 +228,20 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
             }
         }
         return KafkaOffsets.toJson(end);
+    }
+
+    /**
+     * {@code minOffsetsPerTrigger}: fewer records than that wait for more, but no longer than {@code maxTriggerDelay}
+     * since the last batch went through, as in Spark.
+     */
+    private boolean delayBatch(long waiting) {
+        long now = clockMillis.getAsLong();
+        if (lastTriggerMillis != Long.MIN_VALUE && now - lastTriggerMillis < options.maxTriggerDelayMs()
+                && waiting < options.minOffsetsPerTrigger()) {
+            return true;
+        }
+        lastTriggerMillis = now;
+        return false;
     }
 
     @Override
@@ -197,6 +276,28 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
             }
             if (last > f) {
                 out.add(new KafkaInputPartition(tp, f, last));
+            }
+        }
+        return split(out);
+    }
+
+    /** With {@code minPartitions}, offset ranges cut into pieces (in proportion to their size) so there are enough. */
+    private List<InputPartition> split(List<InputPartition> ranges) {
+        int min = options.minPartitions();
+        if (min <= ranges.size()) {
+            return ranges;
+        }
+        long total = ranges.stream().mapToLong(r -> ((KafkaInputPartition) r).until() - ((KafkaInputPartition) r)
+                .from()).sum();
+        List<InputPartition> out = new ArrayList<>();
+        for (InputPartition r : ranges) {
+            KafkaInputPartition k = (KafkaInputPartition) r;
+            long size = k.until() - k.from();
+            int pieces = (int) Math.max(1, Math.min(size, Math.ceil((double) size * min / total)));
+            for (int i = 0; i < pieces; i++) {
+                long from = k.from() + size * i / pieces;
+                long until = k.from() + size * (i + 1) / pieces;
+                out.add(new KafkaInputPartition(k.topicPartition(), from, until));
             }
         }
         return out;

@@ -46,7 +46,7 @@ final class KafkaPartitionReader implements PartitionReader {
         }
         ColumnVector[] out = new ColumnVector[columns.length];
         for (int c = 0; c < columns.length; c++) {
-            out[c] = ColumnVector.allocate(KafkaMicroBatchStream.SCHEMA.field(columns[c]).dataType(),
+            out[c] = ColumnVector.allocate(KafkaMicroBatchStream.schema(options).field(columns[c]).dataType(),
                     ColumnBatch.DEFAULT_SIZE);
         }
         int rows = 0;
@@ -88,9 +88,18 @@ final class KafkaPartitionReader implements PartitionReader {
                 case 3 -> ((IntVector) v).append(r.partition());
                 case 4 -> ((LongVector) v).append(r.offset());
                 case 5 -> ((LongVector) v).append(r.timestamp() * 1000L);
-                default -> ((IntVector) v).append(r.timestampType().id);
+                case 6 -> ((IntVector) v).append(r.timestampType().id);
+                default -> v.appendObject(headers(r));
             }
         }
+    }
+
+    private static List<Object[]> headers(ConsumerRecord<byte[], byte[]> r) {
+        List<Object[]> out = new java.util.ArrayList<>();
+        for (org.apache.kafka.common.header.Header h : r.headers()) {
+            out.add(new Object[] {h.key(), h.value()});
+        }
+        return out;
     }
 
     private static void bytes(ColumnVector v, byte[] b) {

@@ -61,10 +61,16 @@ final class KafkaSink implements StreamSink {
         int key = column(schema, "key", false);
         int topicColumn = column(schema, "topic", false);
         int partition = column(schema, "partition", false);
+        int headers = column(schema, "headers", false);
         checkType(schema, value, "value", StringType.INSTANCE, BinaryType.INSTANCE);
         checkType(schema, key, "key", StringType.INSTANCE, BinaryType.INSTANCE);
         checkType(schema, topicColumn, "topic", StringType.INSTANCE);
         checkType(schema, partition, "partition", IntegerType.INSTANCE);
+        if (headers >= 0 && !(schema.field(headers).dataType() instanceof io.fluxo.types.ArrayType a
+                && a.elementType() instanceof StructType s && s.size() == 2)) {
+            throw new AnalysisException("KAFKA_ATTRIBUTE_TYPE", "headers attribute type must be "
+                    + "ARRAY<STRUCT<key: STRING, value: BINARY>>, not " + schema.field(headers).dataType().sql() + ".");
+        }
         if (topic == null && topicColumn < 0) {
             throw new AnalysisException("KAFKA_TOPIC_MISSING", "topic option required when no 'topic' attribute is "
                     + "present. Use the topic option for setting a topic.");
@@ -82,8 +88,8 @@ final class KafkaSink implements StreamSink {
                 }
                 Integer p = partition < 0 || b.column(partition).isNull(r) ? null
                         : ((IntVector) b.column(partition)).values()[r];
-                producer.send(new ProducerRecord<>(t, p, key < 0 ? null : bytes(b.column(key), r),
-                        bytes(b.column(value), r)), (meta, e) -> {
+                producer.send(new ProducerRecord<>(t, p, null, key < 0 ? null : bytes(b.column(key), r),
+                        bytes(b.column(value), r), headers < 0 ? null : headers(b.column(headers), r)), (meta, e) -> {
                             if (e != null) {
                                 failure.compareAndSet(null, e);
                             }
@@ -95,6 +101,21 @@ final class KafkaSink implements StreamSink {
             throw new FluxoRuntimeException("KAFKA_WRITE_FAILED", "Writing batch " + batchId + " to Kafka failed: "
                     + failure.get().getMessage(), failure.get());
         }
+    }
+
+    /** A row of {@code headers ARRAY<STRUCT<key STRING, value BINARY>>} as Kafka headers. */
+    private static List<org.apache.kafka.common.header.Header> headers(ColumnVector v, int row) {
+        if (v.isNull(row)) {
+            return null;
+        }
+        List<org.apache.kafka.common.header.Header> out = new java.util.ArrayList<>();
+        for (Object element : (List<?>) v.getObject(row)) {
+            Object[] kv = (Object[]) element;
+            Object value = kv[1];
+            out.add(new org.apache.kafka.common.header.internals.RecordHeader(String.valueOf(kv[0]),
+                    value instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8) : (byte[]) value));
+        }
+        return out;
     }
 
     private static int column(StructType schema, String name, boolean required) {

@@ -19,7 +19,7 @@ public final class KafkaSourceProvider implements SourceProvider {
             throw new AnalysisException("UNSUPPORTED_FEATURE", "Kafka source has a fixed schema and cannot be set "
                     + "with a custom one.");
         }
-        return new KafkaMicroBatchStream(KafkaSourceOptions.of(options));
+        return new KafkaMicroBatchStream(KafkaSourceOptions.forStream(options));
     }
 
     @Override
@@ -28,17 +28,6 @@ public final class KafkaSourceProvider implements SourceProvider {
             throw new AnalysisException("UNSUPPORTED_FEATURE", "Kafka source has a fixed schema and cannot be set "
                     + "with a custom one.");
         }
-        Map<String, String> withDefaults = new java.util.HashMap<>(options);
-        boolean hasStart = options.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("startingOffsets"));
-        if (!hasStart) {
-            withDefaults.put("startingOffsets", "earliest");
-        }
-        String ending = options.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("endingOffsets"))
-                .map(Map.Entry::getValue).findFirst().orElse("latest");
-        if (ending.equalsIgnoreCase("earliest")) {
-            throw new AnalysisException("INVALID_OPTION_VALUE", "endingOffsets 'earliest' is not allowed in a batch "
-                    + "read (it would read nothing); use latest or per-partition offsets.");
-        }
-        return new KafkaBatchScan(KafkaSourceOptions.of(withDefaults), ending);
+        return new KafkaBatchScan(KafkaSourceOptions.forBatch(options));
     }
 }

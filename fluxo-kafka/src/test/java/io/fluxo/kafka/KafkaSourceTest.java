@@ -45,18 +45,35 @@ class KafkaSourceTest {
         cluster.close();
     }
 
+    /** Creates a topic; a topic of that name being deleted is waited for (polling, with a deadline). */
     private static void createTopic(String name, int partitions) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         try (Admin admin = cluster.admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            while (true) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)
+                            || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.onSpinWait();
+                }
+            }
         }
     }
 
-    private static void produce(String topic, int partition, String... values) {
+    static KafkaProducer<String, String> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        return new KafkaProducer<>(p);
+    }
+
+    private static void produce(String topic, int partition, String... values) {
+        try (KafkaProducer<String, String> producer = producer()) {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(topic, partition, "k-" + v, v));
             }
@@ -213,6 +230,121 @@ class KafkaSourceTest {
     }
 
     @Test
+    void headersTimestampsAndMinPartitions(@TempDir Path dir) throws Exception {
+        createTopic("stamped", 1);
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 4; i++) {
+                ProducerRecord<String, String> r = new ProducerRecord<>("stamped", 0, 1_000_000L * (i + 1), "k",
+                        "v" + i);
+                r.headers().add("source", ("s" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                producer.send(r);
+            }
+            producer.flush();
+        }
+        try (Session spark = Session.builder().create()) {
+            var withHeaders = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "stamped").option("includeHeaders", "true").load();
+            assertThat(withHeaders.schema().field(7).dataType().simpleString())
+                    .isEqualTo("array<struct<key:string,value:binary>>");
+            assertThat(withHeaders.selectExpr("headers[0].key", "CAST(headers[0].value AS STRING)", "timestamp")
+                    .collectAsList().get(1).toList()).containsExactly("source", "s1",
+                    java.time.Instant.ofEpochMilli(2_000_000L));
+            var late = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "stamped").option("startingTimestamp", "2500000").load()
+                    .selectExpr("CAST(value AS STRING)");
+            assertThat(late.collectAsList().stream().map(r -> r.getString(0)).toList()).containsExactly("v2", "v3");
+            KafkaBatchScan scan = (KafkaBatchScan) new KafkaSourceProvider().createScan(Map.of(
+                    "kafka.bootstrap.servers", bootstrap, "subscribe", "stamped", "minPartitions", "3"), null);
+            assertThat(scan.planInputPartitions()).hasSize(3);
+
+            // The sink writes headers back.
+            withHeaders.selectExpr("value", "headers").write().format("kafka")
+                    .option("kafka.bootstrap.servers", bootstrap).option("topic", "stamped-copy").save();
+            var copy = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "stamped-copy").option("includeHeaders", "true").load()
+                    .selectExpr("CAST(value AS STRING)", "CAST(headers[0].value AS STRING)");
+            assertThat(copy.collectAsList().stream().map(r -> r.getString(0) + "/" + r.getString(1)).toList())
+                    .containsExactlyInAnyOrder("v0/s0", "v1/s1", "v2/s2", "v3/s3");
+        }
+    }
+
+    @Test
+    void minOffsetsPerTriggerWaitsForEnoughRecordsOrMaxTriggerDelay(@TempDir Path dir) throws Exception {
+        createTopic("trickle", 2);
+        produce("trickle", 0, "1", "2");
+        KafkaMicroBatchStream stream = (KafkaMicroBatchStream) new KafkaSourceProvider().createStream(Map.of(
+                "kafka.bootstrap.servers", bootstrap, "subscribe", "trickle", "startingOffsets", "earliest",
+                "minOffsetsPerTrigger", "5", "maxTriggerDelay", "10s"), null);
+        long[] now = {1_000};
+        stream.open(dir.resolve("source"), () -> now[0]);
+        try {
+            String start = stream.initialOffset();
+            // The first batch of a run never waits.
+            String first = stream.latestOffset(start);
+            assertThat(KafkaOffsets.fromJson(first).values()).containsExactlyInAnyOrder(2L, 0L);
+            produce("trickle", 1, "3", "4");
+            now[0] += 9_999;
+            assertThat(stream.latestOffset(first)).as("4 records < 5, 9.999 s < 10 s").isEqualTo(first);
+            produce("trickle", 0, "5", "6", "7");
+            String enough = stream.latestOffset(first);
+            assertThat(KafkaOffsets.fromJson(enough).values()).as("5 records waiting").containsExactlyInAnyOrder(5L,
+                    2L);
+            produce("trickle", 0, "8");
+            now[0] += 9_999;
+            assertThat(stream.latestOffset(enough)).isEqualTo(enough);
+            now[0] += 1;
+            assertThat(KafkaOffsets.fromJson(stream.latestOffset(enough)).values()).as("10 s since the last batch")
+                    .containsExactlyInAnyOrder(6L, 2L);
+        } finally {
+            stream.stop();
+        }
+
+        // Trigger.availableNow() reads everything there now, whatever minOffsetsPerTrigger says.
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        try (Session spark = Session.builder().create()) {
+            StreamingQuery q = spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "trickle").option("startingOffsets", "earliest")
+                    .option("minOffsetsPerTrigger", "100").option("maxOffsetsPerTrigger", "200").load()
+                    .selectExpr("CAST(value AS STRING) AS v").writeStream()
+                    .option("checkpointLocation", dir.resolve("chk").toString())
+                    .trigger(io.fluxo.api.Trigger.availableNow())
+                    .foreachBatch((df, id) -> df.collectAsList().forEach(r -> out.add(r.getString(0)))).start();
+            q.awaitTermination();
+        }
+        assertThat(out).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
+    }
+
+    @Test
+    void timestampsThatNoRecordReachesFailOrTakeTheLatestOffset() throws Exception {
+        createTopic("dated", 1);
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 4; i++) {
+                producer.send(new ProducerRecord<>("dated", 0, 1_000L * (i + 1), "k", "d" + i));
+            }
+            producer.flush();
+        }
+        try (Session spark = Session.builder().create()) {
+            var tooLate = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "dated").option("startingTimestamp", "9000").load();
+            assertThatThrownBy(tooLate::collectAsList).hasMessageContaining("dated-0")
+                    .hasMessageContaining("startingTimestamp 9000");
+            var latest = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "dated").option("startingTimestamp", "9000")
+                    .option("startingOffsetsByTimestampStrategy", "latest").load();
+            assertThat(latest.count()).isZero();
+            var window = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "dated").option("startingOffsetsByTimestamp", "{\"dated\":{\"0\":1500}}")
+                    .option("endingTimestamp", "3500").load().selectExpr("CAST(value AS STRING)");
+            assertThat(window.collectAsList().stream().map(r -> r.getString(0)).toList())
+                    .containsExactly("d1", "d2");
+            var toTheEnd = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "dated").option("endingOffsetsByTimestamp", "{\"dated\":{\"0\":99000}}")
+                    .load();
+            assertThat(toTheEnd.count()).as("no record that late: the end is the latest offset").isEqualTo(4);
+        }
+    }
+
+    @Test
     void badOptionsAreRefusedByName() {
         try (Session spark = Session.builder().create()) {
             assertThatThrownBy(() -> spark.readStream().format("kafka").option("subscribe", "x").load())
@@ -222,6 +354,18 @@ class KafkaSourceTest {
             assertThatThrownBy(() -> spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
                     .option("subscribe", "x").option("kafka.group.id", "g").load())
                     .hasMessageContaining("kafka.group.id");
+            assertThatThrownBy(() -> spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "x").option("endingOffsets", "latest").load())
+                    .hasMessageContaining("'endingOffsets' is for batch reads");
+            assertThatThrownBy(() -> spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "x").option("minOffsetsPerTrigger", "10").option("maxOffsetsPerTrigger", "5")
+                    .load()).hasMessageContaining("'minOffsetsPerTrigger' (10) is higher than 'maxOffsetsPerTrigger'");
+            assertThatThrownBy(() -> spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "x").option("maxOffsetsPerTrigger", "lots").load())
+                    .hasMessageContaining("'maxOffsetsPerTrigger' must be a positive whole number, got 'lots'");
+            assertThatThrownBy(() -> spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "x").option("maxTriggerDelay", "soon").load())
+                    .hasMessageContaining("'maxTriggerDelay' must be a duration");
         }
     }
 }

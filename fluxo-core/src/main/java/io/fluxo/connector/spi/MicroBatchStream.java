@@ -23,6 +23,15 @@ public interface MicroBatchStream {
     }
 
     /**
+     * {@link #open(java.nio.file.Path)} for a source that decides by processing time (such as Kafka's
+     * {@code maxTriggerDelay}): {@code clockMillis} is the query's clock, which tests move by hand.
+     */
+    default void open(java.nio.file.Path checkpointDir, java.util.function.LongSupplier clockMillis)
+            throws IOException {
+        open(checkpointDir);
+    }
+
+    /**
      * Called once before the first batch of a {@code Trigger.availableNow()} run: a source that can, fixes the data
      * available now as everything the run will read, keeps applying its rate limits (several batches), and returns
      * true. A source returning false is read up to the offset it reports now, in one batch, as Spark does.
