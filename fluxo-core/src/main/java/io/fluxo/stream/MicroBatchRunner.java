@@ -142,6 +142,7 @@ public final class MicroBatchRunner {
                 sources.get(i).stream().open(checkpoint.sourceDir(i), clock::millis);
             }
             recover();
+            sink.open(checkpoint.queryId());
             stateStores = new StateStoreRegistry(checkpoint.stateDir(), new StateStoreConf(
                     Integer.parseInt(conf.getOrDefault(SNAPSHOT_INTERVAL, "10")),
                     Integer.parseInt(conf.getOrDefault(MIN_BATCHES_TO_RETAIN, "100"))));

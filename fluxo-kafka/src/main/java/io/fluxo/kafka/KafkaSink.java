@@ -17,21 +17,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Writes rows to Kafka as Spark's sink does: columns {@code value} (STRING or BINARY, required), {@code key}
- * (optional), {@code topic} (or the {@code topic} option, which wins), {@code partition} (optional INT). Each batch is
- * sent and flushed before it counts as written: at-least-once, as in Spark (a batch replayed after a crash is sent
- * again).
+ * (optional), {@code topic} (or the {@code topic} option, which wins), {@code partition} (optional INT),
+ * {@code headers} (optional). Each batch is sent and flushed before it counts as written: at-least-once, as in Spark (a
+ * batch replayed after a crash is sent again).
+ *
+ * <p>With {@code exactlyOnce}, each batch is one Kafka transaction. Its transactional id derives from the query id (and
+ * the writer, of which a batch has one), so a restarted query fences the producer of a killed one and aborts its open
+ * transaction. The transaction also commits the batch id as an offset of the consumer group
+ * {@code fluxo-sink-<query id>}: a batch replayed after a crash that came between Kafka's commit and the query's
+ * commit log finds its id there and is not written again. A {@code read_committed} consumer sees every row once.
  */
 final class KafkaSink implements StreamSink {
+    private static final System.Logger LOG = System.getLogger(KafkaSink.class.getName());
+
     private final Map<String, Object> producerConfig = new HashMap<>();
     private final String topic;
+    private final boolean exactlyOnce;
+    private UUID queryId;
+    /** With {@code exactlyOnce}: the last batch id Kafka has committed for this query, read when the producer starts. */
+    private long committedBatch = -1;
     private KafkaProducer<byte[], byte[]> producer;
 
     KafkaSink(Map<String, String> options) {
@@ -53,6 +73,18 @@ final class KafkaSink implements StreamSink {
             }
         }
         this.topic = t;
+        this.exactlyOnce = options.entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase("exactlyOnce")
+                && Boolean.parseBoolean(e.getValue()));
+        if (producerConfig.containsKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG)) {
+            throw new AnalysisException("UNSUPPORTED_KAFKA_OPTION", "Kafka option 'kafka.transactional.id' is not "
+                    + "supported: set option exactlyOnce to true and the sink derives transactional ids from the "
+                    + "query id.");
+        }
+    }
+
+    @Override
+    public void open(UUID queryId) {
+        this.queryId = queryId;
     }
 
     @Override
@@ -75,31 +107,131 @@ final class KafkaSink implements StreamSink {
             throw new AnalysisException("KAFKA_TOPIC_MISSING", "topic option required when no 'topic' attribute is "
                     + "present. Use the topic option for setting a topic.");
         }
-        if (producer == null) {
-            producer = new KafkaProducer<>(producerConfig);
+        Columns columns = new Columns(value, key, topicColumn, partition, headers);
+        if (!exactlyOnce) {
+            if (producer == null) {
+                producer = new KafkaProducer<>(producerConfig);
+            }
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            send(rows, columns, failure);
+            producer.flush();
+            if (failure.get() != null) {
+                throw new FluxoRuntimeException("KAFKA_WRITE_FAILED", "Writing batch " + batchId + " to Kafka failed: "
+                        + failure.get().getMessage(), failure.get());
+            }
+            return;
         }
-        AtomicReference<Exception> failure = new AtomicReference<>();
+        String firstTopic = firstTopic(rows, columns);
+        if (firstTopic == null) {
+            return; // Nothing to write, nothing to remember.
+        }
+        if (producer == null) {
+            startTransactionalProducer();
+        }
+        if (batchId <= committedBatch) {
+            LOG.log(System.Logger.Level.INFO, "Batch " + batchId + " is already committed in Kafka (the query "
+                    + "stopped before recording it); not writing it again.");
+            return;
+        }
+        try {
+            producer.beginTransaction();
+            send(rows, columns, null);
+            // The batch id, committed in the same transaction as the rows: a replay of this batch finds it.
+            producer.sendOffsetsToTransaction(Map.of(new TopicPartition(firstTopic, 0),
+                    new OffsetAndMetadata(batchId, "fluxo batch " + batchId)), new ConsumerGroupMetadata(groupId()));
+            producer.commitTransaction();
+            committedBatch = batchId;
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            close();
+            throw new FluxoRuntimeException("KAFKA_PRODUCER_FENCED", "Another run of query " + queryId + " took over "
+                    + "its Kafka transactions; batch " + batchId + " was not written by this one.", e);
+        } catch (RuntimeException e) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException abortFailed) {
+                e.addSuppressed(abortFailed);
+                close();
+            }
+            throw new FluxoRuntimeException("KAFKA_WRITE_FAILED", "Writing batch " + batchId + " to Kafka in a "
+                    + "transaction failed; it was aborted: " + e.getMessage(), e);
+        }
+    }
+
+    private record Columns(int value, int key, int topic, int partition, int headers) {
+    }
+
+    private String groupId() {
+        return "fluxo-sink-" + queryId;
+    }
+
+    /**
+     * One producer per query and writer: starting it fences any earlier producer of the same query (a killed run)
+     * and aborts its open transaction; then the last batch Kafka committed for the query is read back.
+     */
+    private void startTransactionalProducer() {
+        Map<String, Object> config = new HashMap<>(producerConfig);
+        // A batch write has no query: its one transaction needs an id of its own.
+        String id = queryId == null ? "fluxo-write-" + UUID.randomUUID() : "fluxo-" + queryId + "-0";
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+        producer = new KafkaProducer<>(config);
+        producer.initTransactions();
+        if (queryId == null) {
+            return;
+        }
+        Map<String, Object> adminConfig = new HashMap<>();
+        producerConfig.forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k)) {
+                adminConfig.put(k, v);
+            }
+        });
+        try (Admin admin = Admin.create(adminConfig)) {
+            Map<TopicPartition, OffsetAndMetadata> marks = admin.listConsumerGroupOffsets(groupId())
+                    .partitionsToOffsetAndMetadata().get();
+            committedBatch = marks.values().stream().filter(java.util.Objects::nonNull)
+                    .mapToLong(OffsetAndMetadata::offset).max().orElse(-1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FluxoRuntimeException("KAFKA_WRITE_FAILED", "Interrupted reading the batches query " + queryId
+                    + " committed to Kafka.", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new FluxoRuntimeException("KAFKA_WRITE_FAILED", "Cannot read the batches query " + queryId
+                    + " committed to Kafka (consumer group " + groupId() + "): " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** The topic of the batch's first row, or null when it has none. */
+    private String firstTopic(List<ColumnBatch> rows, Columns c) {
+        for (ColumnBatch b : rows) {
+            if (b.numRows() > 0) {
+                return topic(b, c, 0);
+            }
+        }
+        return null;
+    }
+
+    private String topic(ColumnBatch b, Columns c, int r) {
+        String t = topic != null ? topic : string(b.column(c.topic()), r);
+        if (t == null) {
+            throw new FluxoRuntimeException("KAFKA_NULL_TOPIC", "Null topic present in the data. Use the "
+                    + "topic option for setting a default topic.");
+        }
+        return t;
+    }
+
+    /** Sends every row; a failure lands in {@code failure}, or (in a transaction) fails its commit. */
+    private void send(List<ColumnBatch> rows, Columns c, AtomicReference<Exception> failure) {
         for (ColumnBatch b : rows) {
             for (int r = 0; r < b.numRows(); r++) {
-                String t = topic != null ? topic : string(b.column(topicColumn), r);
-                if (t == null) {
-                    throw new FluxoRuntimeException("KAFKA_NULL_TOPIC", "Null topic present in the data. Use the "
-                            + "topic option for setting a default topic.");
-                }
-                Integer p = partition < 0 || b.column(partition).isNull(r) ? null
-                        : ((IntVector) b.column(partition)).values()[r];
-                producer.send(new ProducerRecord<>(t, p, null, key < 0 ? null : bytes(b.column(key), r),
-                        bytes(b.column(value), r), headers < 0 ? null : headers(b.column(headers), r)), (meta, e) -> {
-                            if (e != null) {
+                Integer p = c.partition() < 0 || b.column(c.partition()).isNull(r) ? null
+                        : ((IntVector) b.column(c.partition())).values()[r];
+                producer.send(new ProducerRecord<>(topic(b, c, r), p, null,
+                        c.key() < 0 ? null : bytes(b.column(c.key()), r), bytes(b.column(c.value()), r),
+                        c.headers() < 0 ? null : headers(b.column(c.headers()), r)), (meta, e) -> {
+                            if (e != null && failure != null) {
                                 failure.compareAndSet(null, e);
                             }
                         });
             }
-        }
-        producer.flush();
-        if (failure.get() != null) {
-            throw new FluxoRuntimeException("KAFKA_WRITE_FAILED", "Writing batch " + batchId + " to Kafka failed: "
-                    + failure.get().getMessage(), failure.get());
         }
     }
 

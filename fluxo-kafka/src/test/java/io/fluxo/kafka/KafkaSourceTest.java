@@ -13,72 +13,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Kafka source against a real KRaft broker that the test starts in its own JVM (Kafka's test kit). */
 class KafkaSourceTest {
-    private static KafkaClusterTestKit cluster;
     private static String bootstrap;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build()).build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        bootstrap = cluster.bootstrapServers();
+        bootstrap = TestKafka.bootstrap();
     }
 
-    @AfterAll
-    static void stopBroker() throws Exception {
-        cluster.close();
-    }
-
-    /** Creates a topic; a topic of that name being deleted is waited for (polling, with a deadline). */
     private static void createTopic(String name, int partitions) throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        try (Admin admin = cluster.admin()) {
-            while (true) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-                    return;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)
-                            || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    Thread.onSpinWait();
-                }
-            }
-        }
+        TestKafka.createTopic(name, partitions);
     }
 
-    static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
+    private static void produce(String topic, int partition, String... values) throws Exception {
+        TestKafka.produce(topic, partition, values);
     }
 
-    private static void produce(String topic, int partition, String... values) {
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (String v : values) {
-                producer.send(new ProducerRecord<>(topic, partition, "k-" + v, v));
-            }
-            producer.flush();
-        }
+    private static KafkaProducer<String, String> producer() throws Exception {
+        return TestKafka.producer();
     }
 
     private static StreamingQuery start(Session spark, String topic, Path checkpoint, List<String> out,
@@ -186,7 +145,7 @@ class KafkaSourceTest {
         try (Session spark = Session.builder().create()) {
             StreamingQuery q = start(spark, "growing", dir.resolve("chk"), out, Map.of());
             q.processAllAvailable();
-            try (Admin admin = cluster.admin()) {
+            try (Admin admin = TestKafka.admin()) {
                 admin.createPartitions(Map.of("growing", org.apache.kafka.clients.admin.NewPartitions.increaseTo(2)))
                         .all().get();
             }
@@ -200,7 +159,7 @@ class KafkaSourceTest {
                     Map.of("failOnDataLoss", "false"));
             lenient.processAllAvailable();
             q.stop();
-            try (Admin admin = cluster.admin()) {
+            try (Admin admin = TestKafka.admin()) {
                 admin.deleteTopics(List.of("growing")).all().get();
             }
             createTopic("growing", 1);
