@@ -292,6 +292,30 @@ public final class functions {
         return call("from_json", c, lit(schema));
     }
 
+    /** {@link #from_json(Column, String)} with options: {@code mode} (PERMISSIVE or FAILFAST), date formats… */
+    public static Column from_json(Column c, String schema, java.util.Map<String, String> options) {
+        return call("from_json", c, lit(schema), optionsMap(options));
+    }
+
+    /** Parses one CSV record into a STRUCT of the given schema ({@code "a INT, b STRING"}). */
+    public static Column from_csv(Column c, String schema) {
+        return call("from_csv", c, lit(schema));
+    }
+
+    /** {@link #from_csv(Column, String)} with the CSV reader's options: {@code sep}, {@code mode}, {@code nullValue}… */
+    public static Column from_csv(Column c, String schema, java.util.Map<String, String> options) {
+        return call("from_csv", c, lit(schema), optionsMap(options));
+    }
+
+    private static Column optionsMap(java.util.Map<String, String> options) {
+        List<Column> kv = new ArrayList<>();
+        new java.util.TreeMap<>(options).forEach((k, v) -> {
+            kv.add(lit(k));
+            kv.add(lit(v));
+        });
+        return map(kv.toArray(Column[]::new));
+    }
+
     public static Column get_json_object(Column c, String path) {
         return call("get_json_object", c, lit(path));
     }

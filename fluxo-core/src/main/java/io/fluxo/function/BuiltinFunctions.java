@@ -10,7 +10,10 @@ import io.fluxo.function.scalar.MiscFunctions;
 import io.fluxo.function.scalar.StringFunctions;
 import io.fluxo.function.scalar.TimeWindowFunctions;
 
-/** The list of built-in function families; each family registers its own functions. */
+/**
+ * The list of built-in function families; each family registers its own functions. Functions whose home is a higher
+ * layer are listed in {@code META-INF/services/io.fluxo.function.ScalarFunction}.
+ */
 final class BuiltinFunctions {
     private BuiltinFunctions() {
     }
@@ -25,5 +28,8 @@ final class BuiltinFunctions {
         JsonFunctions.register(registry);
         MiscFunctions.register(registry);
         AggregateFunctions.register(registry);
+        // Functions that live with what they parse (from_csv with the CSV reader), above this layer.
+        java.util.ServiceLoader.load(ScalarFunction.class, BuiltinFunctions.class.getClassLoader())
+                .forEach(registry::register);
     }
 }

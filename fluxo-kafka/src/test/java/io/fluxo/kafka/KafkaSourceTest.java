@@ -304,6 +304,50 @@ class KafkaSourceTest {
     }
 
     @Test
+    void jsonAndCsvValuesParsePermissivelyOrFailFast(@TempDir Path dir) throws Exception {
+        createTopic("json-in", 1);
+        produce("json-in", 0, "{\"user\":\"a\",\"n\":1}", "not json", "{\"user\":\"b\",\"n\":\"x\"}");
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        try (Session spark = Session.builder().create()) {
+            StreamingQuery permissive = spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "json-in").option("startingOffsets", "earliest").load()
+                    .selectExpr("from_json(CAST(value AS STRING), 'user STRING, n INT') AS j").select("j.*")
+                    .writeStream().option("checkpointLocation", dir.resolve("permissive").toString())
+                    .foreachBatch((df, id) -> df.collectAsList().forEach(r -> out.add(r.get(0) + ":" + r.get(1))))
+                    .start();
+            permissive.processAllAvailable();
+            permissive.stop();
+            assertThat(out).containsExactly("a:1", "null:null", "b:null");
+
+            // FAILFAST: the batch with the malformed value fails the query; the batch before it stays written.
+            out.clear();
+            createTopic("json-strict", 1);
+            produce("json-strict", 0, "{\"user\":\"a\",\"n\":1}");
+            StreamingQuery strict = spark.readStream().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "json-strict").option("startingOffsets", "earliest").load()
+                    .selectExpr("from_json(CAST(value AS STRING), 'user STRING, n INT', map('mode', 'FAILFAST')) AS j",
+                            "offset")
+                    .writeStream().option("checkpointLocation", dir.resolve("strict").toString())
+                    .foreachBatch((df, id) -> df.collectAsList().forEach(r -> out.add(r.get(0) + "@" + r.get(1))))
+                    .start();
+            strict.processAllAvailable();
+            produce("json-strict", 0, "{\"user\":");
+            assertThatThrownBy(strict::processAllAvailable).hasMessageContaining("MALFORMED_RECORD_IN_PARSING")
+                    .hasMessageContaining("{\"user\":");
+            assertThat(out).containsExactly("[a,1]@0");
+
+            createTopic("csv-in", 1);
+            produce("csv-in", 0, "a,1", "b,x");
+            List<Row> csv = spark.read().format("kafka").option("kafka.bootstrap.servers", bootstrap)
+                    .option("subscribe", "csv-in").load()
+                    .selectExpr("from_csv(CAST(value AS STRING), 'user STRING, n INT, _corrupt_record STRING') AS c")
+                    .select("c.*").collectAsList();
+            assertThat(csv.stream().map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(2)).toList())
+                    .containsExactly("a:1:null", "b:null:b,x");
+        }
+    }
+
+    @Test
     void badOptionsAreRefusedByName() {
         try (Session spark = Session.builder().create()) {
             assertThatThrownBy(() -> spark.readStream().format("kafka").option("subscribe", "x").load())

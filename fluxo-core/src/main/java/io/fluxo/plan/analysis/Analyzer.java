@@ -1108,10 +1108,27 @@ public final class Analyzer {
         return new WindowFunction(kind, List.of(value, offset, fallback));
     }
 
-    private Expression bindFunction(String name, List<Expression> arguments) {
+    private Expression bindFunction(String name, List<Expression> given) {
         ScalarFunction fn = functions.scalar(name).orElseThrow(() -> functions.unresolved(name));
+        List<Expression> arguments = new ArrayList<>(given.size());
+        for (Expression a : given) {
+            arguments.add(foldOptions(a));
+        }
         BoundScalarFunction probe = fn.bind(ScalarFunctionCall.argsOf(arguments));
         return ScalarFunctionCall.bind(fn, castArguments(arguments, probe.inputTypes()));
+    }
+
+    /**
+     * An options map ({@code from_json(s, schema, map('mode', 'FAILFAST'))}) becomes a literal before binding, so the
+     * function sees its value, as Spark requires of options. Only maps: other constants are folded by the optimizer.
+     */
+    private static Expression foldOptions(Expression e) {
+        if (e instanceof Literal || !(e.dataType() instanceof io.fluxo.types.MapType) || !e.foldable()
+                || !e.deterministic()) {
+            return e;
+        }
+        return new Literal(io.fluxo.exec.expr.ExpressionCompiler.evaluateConstant(e,
+                new io.fluxo.function.EvalContext(java.time.ZoneOffset.UTC, 0)), e.dataType());
     }
 
     private static List<Expression> castArguments(List<Expression> args, List<DataType> types) {

@@ -6,7 +6,6 @@ import io.fluxo.connector.file.MalformedRecordCounter;
 import io.fluxo.connector.file.ParseMode;
 import io.fluxo.connector.file.internal.LineNumbers;
 import io.fluxo.connector.file.internal.MalformedRecords;
-import io.fluxo.connector.file.internal.TextNumbers;
 import io.fluxo.connector.spi.PartitionReader;
 import io.fluxo.errors.FluxoRuntimeException;
 import io.fluxo.types.DataType;
@@ -32,11 +31,7 @@ final class CsvPartitionReader implements PartitionReader, MalformedRecordCounte
     private final CsvOptions options;
     private final List<String> dataNames = new ArrayList<>();
     private final int dataCount;
-    /** Per parsed column: its field position in a record, its parser and its name and type for messages. */
-    private final int[] tokenIndex;
-    private final CsvValueParser[] parsers;
-    private final String[] names;
-    private final String[] typeNames;
+    private final CsvRecordConverter converter;
     private final DataType[] types;
     private final int[] outputSource;
     private final boolean hasCorruptOutput;
@@ -80,21 +75,17 @@ final class CsvPartitionReader implements PartitionReader, MalformedRecordCounte
                 parsed.add(i);
             }
         }
-        TextNumbers numbers = new TextNumbers();
         int n = parsed.size();
-        tokenIndex = new int[n];
-        parsers = new CsvValueParser[n];
-        names = new String[n];
-        typeNames = new String[n];
-        types = new io.fluxo.types.DataType[n];
+        int[] fieldIndex = new int[n];
+        String[] names = new String[n];
+        types = new DataType[n];
         for (int k = 0; k < n; k++) {
             int ordinal = parsed.get(k);
-            tokenIndex[k] = dataPosition[ordinal];
+            fieldIndex[k] = dataPosition[ordinal];
             types[k] = schema.field(ordinal).dataType();
-            parsers[k] = CsvValueParser.forType(types[k], options, numbers);
             names[k] = schema.field(ordinal).name();
-            typeNames[k] = types[k].sql();
         }
+        converter = new CsvRecordConverter(options, dataCount, fieldIndex, types, names);
         outputSource = new int[required.length];
         for (int j = 0; j < required.length; j++) {
             outputSource[j] = required[j] == corruptIndex ? -1 : parsed.indexOf(required[j]);
@@ -138,7 +129,7 @@ final class CsvPartitionReader implements PartitionReader, MalformedRecordCounte
 
     private void startBatch() {
         rows = 0;
-        vectors = new ColumnVector[parsers.length];
+        vectors = new ColumnVector[types.length];
         for (int k = 0; k < vectors.length; k++) {
             vectors[k] = ColumnVector.allocate(types[k], ColumnBatch.DEFAULT_SIZE);
         }
@@ -157,45 +148,7 @@ final class CsvPartitionReader implements PartitionReader, MalformedRecordCounte
     }
 
     private void readRecord() {
-        String detail = tokenizer.malformed();
-        int n = tokenizer.count();
-        boolean whole = detail != null;
-        if (whole) {
-            for (ColumnVector v : vectors) {
-                v.appendNull();
-            }
-        } else {
-            if (n != dataCount) {
-                detail = "expected " + dataCount + " columns but found " + n;
-            }
-            for (int k = 0; k < parsers.length; k++) {
-                int t = tokenIndex[k];
-                ColumnVector v = vectors[k];
-                if (t >= n || tokenizer.isNullToken(t)) {
-                    v.appendNull();
-                    continue;
-                }
-                byte[] b = tokenizer.bytes(t);
-                int s = tokenizer.start(t);
-                int e = tokenizer.end(t);
-                if (s == e && tokenizer.isQuoted(t)) {
-                    b = options.emptyValueRead;
-                    s = 0;
-                    e = b.length;
-                }
-                if (CsvValueParser.equal(b, s, e, options.nullValueBytes)) {
-                    v.appendNull();
-                    continue;
-                }
-                if (!parsers[k].parse(b, s, e, v)) {
-                    v.appendNull();
-                    if (detail == null || detail.startsWith("expected")) {
-                        detail = "cannot parse '" + MalformedRecords.shown(new String(b, s, e - s, StandardCharsets.UTF_8)) + "' as " + typeNames[k] + " for column '"
-                                + names[k] + "'";
-                    }
-                }
-            }
-        }
+        String detail = converter.append(tokenizer, vectors);
         if (detail == null) {
             if (corrupt != null) {
                 corrupt.appendNull();
