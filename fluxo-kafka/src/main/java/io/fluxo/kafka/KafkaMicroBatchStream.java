@@ -190,17 +190,47 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
         return out;
     }
 
+    /** The partitions the query reads now, with their first and next offsets. */
+    private record LiveOffsets(Set<TopicPartition> partitions, Map<TopicPartition, Long> begin,
+            Map<TopicPartition, Long> end) {
+    }
+
+    /**
+     * Lists the partitions and asks for their offsets. Right after a topic is deleted or recreated the broker may
+     * still list partitions that no longer exist, whose offsets never come: then the list is taken again, a few
+     * times, before giving up.
+     */
+    private LiveOffsets liveOffsets() {
+        Duration wait = Duration.ofMillis(Math.max(1, Math.min(options.pollTimeoutMs(), OFFSETS_ATTEMPT_MS)));
+        for (int attempt = 1; ; attempt++) {
+            Set<TopicPartition> parts = partitions();
+            try {
+                return new LiveOffsets(parts, consumer().beginningOffsets(parts, wait),
+                        consumer().endOffsets(parts, wait));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                if (attempt == OFFSETS_ATTEMPTS) {
+                    throw new FluxoRuntimeException("KAFKA_OFFSETS_TIMEOUT", "Kafka did not give the offsets of "
+                            + parts + " in " + OFFSETS_ATTEMPTS + " attempts of " + wait.toMillis() + " ms.", e);
+                }
+            }
+        }
+    }
+
+    private static final int OFFSETS_ATTEMPTS = 6;
+    private static final long OFFSETS_ATTEMPT_MS = 10_000;
+
     @Override
     public String latestOffset(String start) throws IOException {
         Map<TopicPartition, Long> from = KafkaOffsets.fromJson(start);
-        Set<TopicPartition> parts = partitions();
+        LiveOffsets live = liveOffsets();
+        Set<TopicPartition> parts = live.partitions();
         Map<TopicPartition, Long> end = new TreeMap<>(KafkaOffsets.ORDER);
-        end.putAll(consumer().endOffsets(parts));
+        end.putAll(live.end());
         if (availableNowEnd != null) {
             end.keySet().retainAll(availableNowEnd.keySet());
             end.replaceAll((tp, o) -> Math.min(o, availableNowEnd.get(tp)));
         }
-        Map<TopicPartition, Long> begin = consumer().beginningOffsets(parts);
+        Map<TopicPartition, Long> begin = live.begin();
         for (TopicPartition tp : from.keySet()) {
             if (!end.containsKey(tp)) {
                 // The partition is gone (a deleted topic): keep its last offset, and let planning report the loss.
@@ -248,9 +278,10 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
     public List<InputPartition> planInputPartitions(String start, String end) {
         Map<TopicPartition, Long> from = KafkaOffsets.fromJson(start);
         Map<TopicPartition, Long> until = KafkaOffsets.fromJson(end);
-        Set<TopicPartition> live = partitions();
-        Map<TopicPartition, Long> begin = consumer().beginningOffsets(live);
-        Map<TopicPartition, Long> latest = consumer().endOffsets(live);
+        LiveOffsets offsets = liveOffsets();
+        Set<TopicPartition> live = offsets.partitions();
+        Map<TopicPartition, Long> begin = offsets.begin();
+        Map<TopicPartition, Long> latest = offsets.end();
         List<InputPartition> out = new ArrayList<>();
         for (Map.Entry<TopicPartition, Long> e : until.entrySet()) {
             TopicPartition tp = e.getKey();
