@@ -41,7 +41,14 @@ public final class FluxoKafkaPipeline {
                 System.out.println("DONE rows=" + rows + " ms=" + ms);
                 q.stop();
             } else {
-                q.awaitTermination();
+                // One line per second: the last batch's durations, for a look at where the time goes.
+                while (q.isActive()) {
+                    Thread.sleep(1000);
+                    var p = q.lastProgress();
+                    if (p != null) {
+                        System.out.println("batch " + p.batchId() + " rows " + p.numInputRows() + " " + p.durationMs());
+                    }
+                }
             }
         }
         System.exit(0);

@@ -349,6 +349,7 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
 
     @Override
     public void stop() {
+        KafkaConsumerPool.closeIdle(options.consumerConfig());
         if (metadata != null) {
             metadata.close();
             metadata = null;

@@ -28,15 +28,16 @@ final class KafkaPartitionReader implements PartitionReader {
     private final byte[] topic;
     private Iterator<ConsumerRecord<byte[], byte[]>> pending = java.util.Collections.emptyIterator();
     private boolean done;
+    /** Whether the consumer may serve another batch: it read its range to the end without failing. */
+    private boolean reusable;
 
     KafkaPartitionReader(KafkaInputPartition partition, int[] columns, KafkaSourceOptions options) {
         this.partition = partition;
         this.columns = columns;
         this.options = options;
-        this.consumer = new KafkaConsumer<>(options.consumerConfig());
+        this.consumer = KafkaConsumerPool.borrow(options.consumerConfig(), partition.topicPartition(),
+                partition.from());
         this.topic = partition.topicPartition().topic().getBytes(StandardCharsets.UTF_8);
-        consumer.assign(List.of(partition.topicPartition()));
-        consumer.seek(partition.topicPartition(), partition.from());
     }
 
     @Override
@@ -55,6 +56,7 @@ final class KafkaPartitionReader implements PartitionReader {
             if (!pending.hasNext()) {
                 if (consumer.position(partition.topicPartition()) >= partition.until()) {
                     done = true;
+                    reusable = true;
                     break;
                 }
                 var records = consumer.poll(Duration.ofMillis(100));
@@ -69,6 +71,7 @@ final class KafkaPartitionReader implements PartitionReader {
             ConsumerRecord<byte[], byte[]> r = pending.next();
             if (r.offset() >= partition.until()) {
                 done = true;
+                reusable = true;
                 break;
             }
             append(out, r);
@@ -112,7 +115,11 @@ final class KafkaPartitionReader implements PartitionReader {
 
     @Override
     public void close() {
-        consumer.close(Duration.ZERO);
+        if (reusable) {
+            KafkaConsumerPool.giveBack(options.consumerConfig(), partition.topicPartition(), consumer);
+        } else {
+            consumer.close(Duration.ZERO);
+        }
     }
 
     static {

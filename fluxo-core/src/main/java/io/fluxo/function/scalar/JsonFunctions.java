@@ -246,8 +246,11 @@ public final class JsonFunctions {
 
     private static Converter structConverter(StructType s, ReadOptions options, ZoneId zone) {
         Converter[] fields = new Converter[s.size()];
+        // Field names match exactly, as in Spark ({"A":1} does not fill a field a).
+        Map<String, Integer> byName = new HashMap<>();
         for (int f = 0; f < fields.length; f++) {
             fields[f] = converter(s.field(f).dataType(), options, zone);
+            byName.putIfAbsent(s.field(f).name(), f);
         }
         return (p, out) -> {
             if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -258,11 +261,14 @@ public final class JsonFunctions {
             int row = struct.size();
             try {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    int f = s.indexOf(p.currentName());
+                    Integer f = byName.get(p.currentName());
                     p.nextToken();
-                    if (f < 0 || struct.field(f).size() > row) {
+                    if (f == null) {
                         p.skipChildren();
                     } else {
+                        if (struct.field(f).size() > row) {
+                            struct.field(f).truncate(row); // a repeated key: the last value wins, as in Spark
+                        }
                         fields[f].read(p, struct.field(f));
                     }
                 }

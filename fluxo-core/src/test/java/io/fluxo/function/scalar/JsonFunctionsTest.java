@@ -57,6 +57,15 @@ class JsonFunctionsTest {
     }
 
     @Test
+    void fromJsonMatchesFieldNamesExactlyAndTheLastDuplicateWins() {
+        // Both as Spark 4.0.1: {"A":1,"b":2} → {null, 2}; {"a":1,"a":2} → {2}.
+        List<Object> out = eval("from_json", strings("{\"A\":1,\"b\":2}", "{\"a\":1,\"a\":2,\"b\":3}"),
+                lit("a INT, b INT"));
+        assertThat(fields(out.get(0))).isEqualTo(row(null, 2));
+        assertThat(fields(out.get(1))).isEqualTo(row(2, 3));
+    }
+
+    @Test
     void fromJsonMalformedRecordsGiveNullFieldsOrFailFast() {
         List<Object> out = eval("from_json", strings("{\"a\":1, \"b\"", "[1]", "{\"a\":2}"), lit("a INT, b INT"));
         assertThat(fields(out.get(0))).isEqualTo(row(null, null));
