@@ -184,18 +184,23 @@ public final class KafkaPipelineBench {
                 Thread.sleep(10);
             }
             try (KafkaProducer<String, String> producer = producer(bootstrap, "0")) {
+                // Paced by sleeping, not spinning: a spinning producer would take one of the machine's cores from
+                // the engine it measures.
                 long id = 0;
-                for (long ms = 0; ms < totalMs; ms++) {
-                    long due = start + ms;
-                    while (System.currentTimeMillis() < due) {
-                        Thread.onSpinWait();
-                    }
-                    long n = (long) rate * (ms + 1) / 1000 - (long) rate * ms / 1000;
+                long sent = 0;
+                while (true) {
                     long now = System.currentTimeMillis();
-                    for (long k = 0; k < n; k++, id++) {
+                    long elapsed = now - start;
+                    if (elapsed >= totalMs) {
+                        break;
+                    }
+                    long due = (long) rate * (elapsed + 1) / 1000;
+                    long before = sent;
+                    for (; sent < due; sent++, id++) {
                         producer.send(new ProducerRecord<>(in, (int) (id & 1), null, record(id, now)));
                     }
-                    sentPerMs[(int) Math.min(totalMs, now - start)] += n;
+                    sentPerMs[(int) elapsed] += sent - before;
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                 }
                 producer.flush();
             }
