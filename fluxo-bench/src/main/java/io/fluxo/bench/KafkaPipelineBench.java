@@ -183,7 +183,7 @@ public final class KafkaPipelineBench {
             while (System.currentTimeMillis() < start) {
                 Thread.sleep(10);
             }
-            try (KafkaProducer<String, String> producer = producer(bootstrap, "0")) {
+            try (KafkaProducer<String, String> producer = producer(bootstrap, "5")) {
                 // Paced by sleeping, not spinning: a spinning producer would take one of the machine's cores from
                 // the engine it measures.
                 long id = 0;

@@ -47,6 +47,9 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
     private final KafkaSourceOptions options;
     private KafkaConsumer<byte[], byte[]> metadata;
     private String initial;
+    /** What the last {@link #latestOffset} saw and returned, for planning the batch it ends. */
+    private LiveOffsets lastLive;
+    private String lastLatest;
     private LongSupplier clockMillis = System::currentTimeMillis;
     /** When the last batch was let through, for {@code maxTriggerDelay}; none yet, so the first batch never waits. */
     private long lastTriggerMillis = Long.MIN_VALUE;
@@ -223,6 +226,7 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
     public String latestOffset(String start) throws IOException {
         Map<TopicPartition, Long> from = KafkaOffsets.fromJson(start);
         LiveOffsets live = liveOffsets();
+        lastLive = live;
         Set<TopicPartition> parts = live.partitions();
         Map<TopicPartition, Long> end = new TreeMap<>(KafkaOffsets.ORDER);
         end.putAll(live.end());
@@ -257,7 +261,8 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
                 e.setValue(f + share);
             }
         }
-        return KafkaOffsets.toJson(end);
+        lastLatest = KafkaOffsets.toJson(end);
+        return lastLatest;
     }
 
     /**
@@ -278,7 +283,9 @@ final class KafkaMicroBatchStream implements MicroBatchStream {
     public List<InputPartition> planInputPartitions(String start, String end) {
         Map<TopicPartition, Long> from = KafkaOffsets.fromJson(start);
         Map<TopicPartition, Long> until = KafkaOffsets.fromJson(end);
-        LiveOffsets offsets = liveOffsets();
+        // The offsets latestOffset just fetched serve the batch it planned: three round trips fewer per batch.
+        LiveOffsets offsets = lastLive != null && end.equals(lastLatest) ? lastLive : liveOffsets();
+        lastLive = null;
         Set<TopicPartition> live = offsets.partitions();
         Map<TopicPartition, Long> begin = offsets.begin();
         Map<TopicPartition, Long> latest = offsets.end();
