@@ -172,7 +172,8 @@ public final class KafkaPipelineBench {
                 .redirectOutput(work.resolve(engine + "-lat.log").toFile()).start();
         try {
             long totalMs = WARM_UP_MS + seconds * 1000L;
-            long start = System.currentTimeMillis() + 2_000; // let the query start first
+            awaitFirstOutput(bootstrap, in, out, p);
+            long start = System.currentTimeMillis() + 100;
             long[] sentPerMs = new long[(int) (totalMs + 1)];
             long[] latencyCounts = new long[60_001];
             AtomicBoolean producing = new AtomicBoolean(true);
@@ -225,6 +226,30 @@ public final class KafkaPipelineBench {
                     percentile(latencyCounts, total, 1.0)};
         } finally {
             p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Sends one record and waits until the query has written its output: the run starts with the engine up (Spark
+     * takes seconds to start a query; a backlog from its start would say nothing about its steady latency).
+     */
+    private static void awaitFirstOutput(String bootstrap, String in, String out, Process engine) throws Exception {
+        try (KafkaProducer<String, String> producer = producer(bootstrap, "0")) {
+            producer.send(new ProducerRecord<>(in, 0, null, record(-1, System.currentTimeMillis()))).get();
+        }
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        TopicPartition tp = new TopicPartition(out, 0);
+        long deadline = System.currentTimeMillis() + 180_000;
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            while (c.endOffsets(List.of(tp)).get(tp) == 0) {
+                if (!engine.isAlive() || System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("the engine wrote no output for the first record");
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
