@@ -24,6 +24,8 @@ public class BatchLog<T> {
 
     private final Path dir;
     private final Codec<T> codec;
+    /** Every entry before this id is gone (-1: not known yet). */
+    private long purgedBefore = -1;
 
     public BatchLog(Path dir, Codec<T> codec) {
         this.dir = dir;
@@ -65,16 +67,30 @@ public class BatchLog<T> {
         return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ids.get(ids.size() - 1));
     }
 
-    /** Deletes entries of batches before {@code batchId}. */
+    /**
+     * Deletes entries of batches before {@code batchId}. The first call lists the folder; later ones delete the ids
+     * since the previous call by name, as a query purges once per batch and ids only grow.
+     */
     public void purgeBefore(long batchId) {
-        for (long id : batchIds()) {
-            if (id < batchId) {
-                try {
-                    Files.deleteIfExists(dir.resolve(Long.toString(id)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete " + dir.resolve(Long.toString(id)), e);
+        if (purgedBefore < 0 || batchId - purgedBefore > 1000) {
+            for (long id : batchIds()) {
+                if (id < batchId) {
+                    delete(id);
                 }
             }
+        } else {
+            for (long id = purgedBefore; id < batchId; id++) {
+                delete(id);
+            }
+        }
+        purgedBefore = Math.max(purgedBefore, batchId);
+    }
+
+    private void delete(long id) {
+        try {
+            Files.deleteIfExists(dir.resolve(Long.toString(id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir.resolve(Long.toString(id)), e);
         }
     }
 }

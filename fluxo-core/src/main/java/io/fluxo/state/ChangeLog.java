@@ -9,11 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The running batch's puts and removals in the order they happened, in 1 MB pages: what its delta file records.
- * Appending costs a copy and no hash lookup, and the commit writes the pages front to back; a key changed twice is
- * recorded twice, and replaying in order gives its last value.
+ * The running batch's puts and removals in the order they happened, in pages that double from 16 KB to 1 MB: what its
+ * delta file records. Appending costs a copy and no hash lookup, and the commit writes the pages front to back; a key
+ * changed twice is recorded twice, and replaying in order gives its last value. Clearing keeps the largest page for the
+ * next batch, so a store that commits many small batches a second does not allocate a page for each.
  */
 final class ChangeLog {
+    private static final int FIRST_PAGE_SIZE = 16 << 10;
     private static final int PAGE_SIZE = 1 << 20;
     private static final int HEADER = 8;
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -27,6 +29,7 @@ final class ChangeLog {
     private final List<byte[]> pages = new ArrayList<>();
     private int[] fills = new int[4];
     private int changes;
+    private long bytes;
 
     void put(byte[] key, byte[] value) {
         append(key, value, value.length);
@@ -40,7 +43,8 @@ final class ChangeLog {
         int bytes = HEADER + key.length + Math.max(valueLength, 0);
         int last = pages.size() - 1;
         if (last < 0 || fills[last] + bytes > pages.get(last).length) {
-            pages.add(new byte[Math.max(PAGE_SIZE, bytes)]);
+            int size = last < 0 ? FIRST_PAGE_SIZE : Math.min(PAGE_SIZE, pages.get(last).length * 2);
+            pages.add(new byte[Math.max(size, bytes)]);
             last++;
             if (last == fills.length) {
                 fills = Arrays.copyOf(fills, fills.length * 2);
@@ -57,6 +61,12 @@ final class ChangeLog {
         }
         fills[last] = at + bytes;
         changes++;
+        this.bytes += bytes;
+    }
+
+    /** The size of the recorded changes: a bound on the records' size in a delta file. */
+    long bytes() {
+        return bytes;
     }
 
     /** How many puts and removals were recorded. */
@@ -78,7 +88,18 @@ final class ChangeLog {
     }
 
     void clear() {
+        byte[] keep = null;
+        for (byte[] page : pages) {
+            if (page.length <= PAGE_SIZE && (keep == null || page.length > keep.length)) {
+                keep = page;
+            }
+        }
         pages.clear();
+        if (keep != null) {
+            pages.add(keep);
+            fills[0] = 0;
+        }
         changes = 0;
+        bytes = 0;
     }
 }

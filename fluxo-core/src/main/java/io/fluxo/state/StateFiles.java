@@ -46,14 +46,21 @@ final class StateFiles {
         void writeTo(Writer writer) throws IOException;
     }
 
-    /** Appends records to a file being written, through one buffer that is checksummed as a whole when flushed. */
+    /**
+     * Appends records to a file being written, through one buffer that is checksummed as a whole when flushed. The
+     * buffer is no larger than the file is expected to be: a store commits a small delta many times a second.
+     */
     static final class Writer {
+        private static final int MIN_BUFFER = 4 << 10;
+        private static final int MAX_BUFFER = 1 << 20;
         private final FileChannel channel;
         private final CRC32 crc = new CRC32();
-        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        private final ByteBuffer buffer;
 
-        private Writer(FileChannel channel) {
+        private Writer(FileChannel channel, long expectedBytes) {
             this.channel = channel;
+            this.buffer = ByteBuffer.allocate(expectedBytes >= MAX_BUFFER ? MAX_BUFFER
+                    : (int) Math.max(MIN_BUFFER, expectedBytes + 64));
         }
 
         void put(byte[] key, byte[] value) throws IOException {
@@ -124,16 +131,18 @@ final class StateFiles {
         }
     }
 
-    static void write(Path file, RecordSource records) throws IOException {
-        write(file, 0, 0, records);
+    /** Writes a delta file whose records take about {@code expectedBytes}. */
+    static void write(Path file, long expectedBytes, RecordSource records) throws IOException {
+        write(file, 0, 0, expectedBytes, records);
     }
 
-    /** As {@link #write(Path, RecordSource)}, recording the layout of the map the records come from. */
-    static void write(Path file, long seed, int capacity, RecordSource records) throws IOException {
+    /** As {@link #write(Path, long, RecordSource)}, recording the layout of the map the records come from. */
+    static void write(Path file, long seed, int capacity, long expectedBytes, RecordSource records)
+            throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            Writer writer = new Writer(channel);
+            Writer writer = new Writer(channel, expectedBytes);
             writer.buffer.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(seed).putInt(capacity);
             records.writeTo(writer);
             writer.finish();

@@ -153,7 +153,8 @@ public final class StateStore {
         long start = System.nanoTime();
         long next = version + 1;
         try {
-            StateFiles.write(dir.resolve(next + ".delta"), writer -> changed.forEach(
+            // A record in the file takes one byte more than in the change log.
+            StateFiles.write(dir.resolve(next + ".delta"), changed.bytes() + changed.size(), writer -> changed.forEach(
                     (bytes, keyOffset, keyLength, valueOffset, valueLength) -> {
                         if (valueLength >= 0) {
                             writer.put(bytes, keyOffset, keyLength, bytes, valueOffset, valueLength);
@@ -198,7 +199,7 @@ public final class StateStore {
     }
 
     private void writeSnapshot(long v) throws IOException {
-        StateFiles.write(dir.resolve(v + ".snapshot"), map.seed(), map.capacity(), writer -> {
+        StateFiles.write(dir.resolve(v + ".snapshot"), map.seed(), map.capacity(), Long.MAX_VALUE, writer -> {
             IOException[] failure = new IOException[1];
             map.read((page, keyOffset, keyLength, valueOffset, valueLength) -> {
                 if (failure[0] == null) {

@@ -39,6 +39,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -47,6 +51,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code offsets/N} (the range, the batch's timestamp and watermark) before running; run the plan over the range;
  * let the sink commit batch N idempotently; write {@code commits/N}; tell the sources. On start, an
  * {@code offsets/N} without {@code commits/N} is re-run first with exactly the logged range and timestamp.
+ *
+ * <p>{@code commits/N} is written on a thread of its own while the loop asks the sources for batch N+1's offsets (a
+ * broker round trip for Kafka); the loop waits for it, tells the sources and reports N's progress before it writes
+ * {@code offsets/N+1}, so the logs are written in the same order as without the overlap.
  */
 public final class MicroBatchRunner {
     private static final int RECENT_PROGRESS = 100;
@@ -79,6 +87,16 @@ public final class MicroBatchRunner {
     /** A signal that arrived while the loop was busy: the next idle wait must not sleep through it. Guarded by wakeUp. */
     private boolean signalPending;
     private final Deque<StreamingQueryProgress> recent = new ArrayDeque<>();
+    /** Writes commit log entries (see the class comment); made by {@link #start}. */
+    private ExecutorService committer;
+    /** The last batch, while its commit log entry is being written; null when there is none in flight. */
+    private PendingCommit pendingCommit;
+
+    /** A batch whose commit log entry is being written: what is left to do once it is. */
+    private record PendingCommit(Future<Long> written, String[] end, long startNanos, long sinkDoneNanos,
+            Map<String, Long> durations, long batchTimestampMs, long batchId, long watermarkMs,
+            List<StreamingQueryProgress.SourceProgress> sources, long outputRows) {
+    }
 
     private String[] committed;
     private long nextBatchId;
@@ -295,7 +313,13 @@ public final class MicroBatchRunner {
 
     public synchronized void start() {
         active = true;
-        thread = new Thread(this::runLoop, "fluxo-stream-" + (name != null ? name : runId.toString().substring(0, 8)));
+        String threadName = name != null ? name : runId.toString().substring(0, 8);
+        committer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fluxo-commit-" + threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        thread = new Thread(this::runLoop, "fluxo-stream-" + threadName);
         thread.setDaemon(true);
         events.started(id(), runId);
         thread.start();
@@ -380,12 +404,15 @@ public final class MicroBatchRunner {
             if (recovery.rerunLastBatch()) {
                 Checkpoint.RecoveryPoint r = recovery;
                 runBatch(r.nextBatchId(), committed.clone(), r.rerunOffsets().toArray(String[]::new),
-                        r.rerunTimestampMs(), true);
+                        r.rerunTimestampMs(), true, 0);
             }
             String[] availableNowEnd = trigger.kind() == TriggerSpec.Kind.AVAILABLE_NOW ? availableNowEnds() : null;
             long nextTrigger = clock.millis();
             while (active) {
                 if (trigger.kind() == TriggerSpec.Kind.PROCESSING_TIME) {
+                    if (clock.millis() < nextTrigger) {
+                        finishCommit(); // nothing to overlap it with: the next batch is not due yet
+                    }
                     statusMessage = "Waiting for next trigger";
                     clock.waitUntil(nextTrigger, wakeUp);
                     if (clock.millis() < nextTrigger) {
@@ -403,6 +430,7 @@ public final class MicroBatchRunner {
                 }
                 triggerActive = true;
                 statusMessage = "Getting offsets from sources";
+                long triggerStart = System.nanoTime();
                 String[] latest = new String[sources.size()];
                 boolean hasData = false;
                 for (int i = 0; i < latest.length; i++) {
@@ -410,9 +438,11 @@ public final class MicroBatchRunner {
                             : sources.get(i).stream().latestOffset(committed[i]);
                     hasData |= !latest[i].equals(committed[i]);
                 }
+                long latestOffsetNanos = System.nanoTime() - triggerStart;
+                finishCommit();
                 dataAvailable = hasData;
                 if (hasData || noDataBatchDue || clock.millis() > nextProcessingTimeoutMs) {
-                    runBatch(nextBatchId, committed.clone(), latest, clock.millis(), false);
+                    runBatch(nextBatchId, committed.clone(), latest, clock.millis(), false, latestOffsetNanos);
                 } else {
                     triggerActive = false;
                     statusMessage = "Waiting for data to arrive";
@@ -439,11 +469,29 @@ public final class MicroBatchRunner {
                     break;
                 }
             }
+            finishCommit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             failure = t;
         } finally {
+            if (pendingCommit != null) {
+                // Stopped or failed while the last batch's commit was being written: let it land, even if stop()
+                // interrupted the loop, so a restart never races the entry being written.
+                boolean interrupted = Thread.interrupted();
+                try {
+                    finishCommit();
+                } catch (Throwable t) {
+                    if (failure == null && !(t instanceof InterruptedException)) {
+                        failure = t;
+                    }
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            committer.shutdown();
             active = false;
             statusMessage = "Stopped";
             for (StreamingRelation s : sources) {
@@ -481,10 +529,16 @@ public final class MicroBatchRunner {
         return ends;
     }
 
-    private void runBatch(long batchId, String[] start, String[] end, long batchTimestampMs, boolean alreadyLogged)
-            throws Exception {
+    /**
+     * Runs batch {@code batchId} over {@code start..end} up to its sink, and starts writing its commit log entry;
+     * {@link #finishCommit} completes it. {@code latestOffsetNanos} is how long the sources took to say {@code end}.
+     */
+    private void runBatch(long batchId, String[] start, String[] end, long batchTimestampMs, boolean alreadyLogged,
+            long latestOffsetNanos) throws Exception {
+        finishCommit();
         long t0 = System.nanoTime();
         Map<String, Long> durations = new LinkedHashMap<>();
+        durations.put("latestOffset", latestOffsetNanos / 1_000_000);
         statusMessage = "Processing new data";
         if (!alreadyLogged) {
             checkpoint.offsetLog().add(batchId, new OffsetLog.OffsetSeq(Arrays.asList(end),
@@ -492,6 +546,7 @@ public final class MicroBatchRunner {
         }
         long t1 = System.nanoTime();
         durations.put("walCommit", (t1 - t0) / 1_000_000);
+        long getBatchStart = System.nanoTime();
         LongAdder[] rows = new LongAdder[sources.size()];
         Map<MicroBatchStream, LogicalPlan> relations = new IdentityHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
@@ -501,51 +556,79 @@ public final class MicroBatchRunner {
                     : new DataSourceRelation(new OffsetRangeScan(s.stream(), start[i], end[i], rows[i]), s.output(),
                             s.output()));
         }
+        long planningStart = System.nanoTime();
+        durations.put("getBatch", (planningStart - getBatchStart) / 1_000_000);
         LogicalPlan batchPlan = withState(batchId, batchTimestampMs)
                 .transformUp(p -> p instanceof StreamingRelation s ? relations.get(s.stream()) : p);
+        long executionStart = System.nanoTime();
+        durations.put("queryPlanning", (executionStart - planningStart) / 1_000_000);
         EvalContext context = new EvalContext(zone, batchTimestampMs * DateTimeUtils.MICROS_PER_MILLI);
         List<ColumnBatch> output = batchRunner.run(batchPlan, context);
         sink.addBatch(batchId, schemaOf(plan), output);
         long t3 = System.nanoTime();
-        durations.put("addBatch", (t3 - t1) / 1_000_000);
+        durations.put("addBatch", (t3 - executionStart) / 1_000_000);
         long nextWatermarkMs = advanceWatermark();
-        checkpoint.commitLog().add(batchId, new CommitLog.CommitMetadata(nextWatermarkMs));
         // Keep the logs of the last minBatchesToRetain batches, as Spark; older ones are never read again.
         long oldestKept = batchId - Integer.parseInt(conf.getOrDefault(MIN_BATCHES_TO_RETAIN, "100")) + 1;
-        if (oldestKept > 0) {
-            checkpoint.offsetLog().purgeBefore(oldestKept);
-            checkpoint.commitLog().purgeBefore(oldestKept);
-        }
-        for (int i = 0; i < sources.size(); i++) {
-            sources.get(i).stream().commit(end[i]);
-        }
-        long t4 = System.nanoTime();
-        durations.put("commitOffsets", (t4 - t3) / 1_000_000);
-        durations.put("triggerExecution", (t4 - t0) / 1_000_000);
-        durations.put("queryPlanning", 0L);
-        durations.put("getBatch", 0L);
-        durations.put("latestOffset", 0L);
+        Future<Long> written = committer.submit(() -> {
+            checkpoint.commitLog().add(batchId, new CommitLog.CommitMetadata(nextWatermarkMs));
+            if (oldestKept > 0) {
+                checkpoint.offsetLog().purgeBefore(oldestKept);
+                checkpoint.commitLog().purgeBefore(oldestKept);
+            }
+            return System.nanoTime();
+        });
         long outputRows = 0;
         for (ColumnBatch b : output) {
             outputRows += b.numRows();
         }
-        double seconds = Math.max(1e-9, (t4 - t0) / 1e9);
         List<StreamingQueryProgress.SourceProgress> sourceProgress = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            long n = rows[i].sum();
             sourceProgress.add(new StreamingQueryProgress.SourceProgress(sources.get(i).stream().description(),
-                    start[i], end[i], end[i], n, 0.0, n / seconds));
+                    start[i], end[i], end[i], rows[i].sum(), 0.0, 0.0));
         }
-        StreamingQueryProgress progress = new StreamingQueryProgress(id(), runId, name,
-                Instant.ofEpochMilli(batchTimestampMs).toString(), batchId, (t4 - t0) / 1_000_000, durations,
-                eventTime(watermarkMs), stateOperators(), sourceProgress,
-                new StreamingQueryProgress.SinkProgress(sink.description(), outputRows));
+        pendingCommit = new PendingCommit(written, end, t0 - latestOffsetNanos, t3, durations, batchTimestampMs,
+                batchId, watermarkMs, sourceProgress, outputRows);
         committed = end;
         nextBatchId = batchId + 1;
         noDataBatchDue = nextWatermarkMs > watermarkMs && EventTimeKeys.hasWatermarkedState(plan);
         nextProcessingTimeoutMs = nextProcessingTimeouts.get();
         previousBatchWatermarkMs = watermarkMs;
         watermarkMs = nextWatermarkMs;
+    }
+
+    /** Waits for the last batch's commit log entry, then tells the sources and reports the batch's progress. */
+    private void finishCommit() throws Exception {
+        PendingCommit c = pendingCommit;
+        if (c == null) {
+            return;
+        }
+        long t4;
+        try {
+            t4 = c.written().get();
+        } catch (ExecutionException e) {
+            pendingCommit = null;
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        pendingCommit = null;
+        for (int i = 0; i < sources.size(); i++) {
+            sources.get(i).stream().commit(c.end()[i]);
+        }
+        long done = Math.max(t4, System.nanoTime());
+        Map<String, Long> durations = c.durations();
+        durations.put("commitOffsets", (done - c.sinkDoneNanos()) / 1_000_000);
+        durations.put("triggerExecution", (done - c.startNanos()) / 1_000_000);
+        double seconds = Math.max(1e-9, (done - c.startNanos()) / 1e9);
+        List<StreamingQueryProgress.SourceProgress> sourceProgress = new ArrayList<>();
+        for (StreamingQueryProgress.SourceProgress sp : c.sources()) {
+            sourceProgress.add(new StreamingQueryProgress.SourceProgress(sp.description(), sp.startOffset(),
+                    sp.endOffset(), sp.latestOffset(), sp.numInputRows(), sp.inputRowsPerSecond(),
+                    sp.numInputRows() / seconds));
+        }
+        StreamingQueryProgress progress = new StreamingQueryProgress(id(), runId, name,
+                Instant.ofEpochMilli(c.batchTimestampMs()).toString(), c.batchId(), (done - c.startNanos()) / 1_000_000,
+                durations, eventTime(c.watermarkMs()), stateOperators(), sourceProgress,
+                new StreamingQueryProgress.SinkProgress(sink.description(), c.outputRows()));
         synchronized (this) {
             recent.addLast(progress);
             if (recent.size() > RECENT_PROGRESS) {

@@ -8,13 +8,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * Consumers kept between micro-batches, one per consumer configuration and partition, as Spark's consumer cache:
- * making a consumer costs connections and a metadata round trip, and a kept one whose position is already where the
- * next batch starts still holds the records it fetched ahead. A consumer is lent to one reader at a time; those idle
+ * making a consumer costs connections and a metadata round trip, and a kept one holds the records it fetched ahead. A
+ * poll returns records past the end of a batch's range; they are kept with the consumer, and the next batch, which
+ * starts where that range ended, begins with them instead of seeking back and fetching them again. A consumer is lent
+ * to one reader at a time; those idle
  * longer than {@link #IDLE_MS} are closed, and a stream that stops closes the idle ones of its configuration.
  */
 final class KafkaConsumerPool {
@@ -23,7 +26,15 @@ final class KafkaConsumerPool {
     private record Key(String config, TopicPartition partition) {
     }
 
-    private record Idle(KafkaConsumer<byte[], byte[]> consumer, long since) {
+    private record Idle(KafkaConsumer<byte[], byte[]> consumer, long since, long resumeAt,
+            List<ConsumerRecord<byte[], byte[]>> ahead) {
+    }
+
+    /**
+     * A lent consumer and the records it already returned from the range's start on ({@code ahead}, in offset order);
+     * its position is past them.
+     */
+    record Lease(KafkaConsumer<byte[], byte[]> consumer, List<ConsumerRecord<byte[], byte[]>> ahead) {
     }
 
     private static final Map<Key, ArrayDeque<Idle>> IDLE = new HashMap<>();
@@ -35,9 +46,9 @@ final class KafkaConsumerPool {
         return new TreeMap<>(config).toString();
     }
 
-    /** A consumer assigned to {@code partition} alone, positioned at {@code offset}. */
-    static KafkaConsumer<byte[], byte[]> borrow(Map<String, Object> config, TopicPartition partition, long offset) {
-        KafkaConsumer<byte[], byte[]> consumer = null;
+    /** A consumer assigned to {@code partition} alone, to read from {@code offset} on. */
+    static Lease borrow(Map<String, Object> config, TopicPartition partition, long offset) {
+        Idle kept = null;
         List<KafkaConsumer<byte[], byte[]>> expired = new ArrayList<>();
         synchronized (IDLE) {
             long now = System.currentTimeMillis();
@@ -52,25 +63,35 @@ final class KafkaConsumerPool {
             }
             ArrayDeque<Idle> q = IDLE.get(new Key(key(config), partition));
             if (q != null && !q.isEmpty()) {
-                consumer = q.pollLast().consumer();
+                kept = q.pollLast();
             }
         }
         expired.forEach(c -> c.close(Duration.ZERO));
-        if (consumer == null) {
-            consumer = new KafkaConsumer<>(config);
+        if (kept == null) {
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config);
             consumer.assign(List.of(partition));
             consumer.seek(partition, offset);
-        } else if (consumer.position(partition) != offset) {
+            return new Lease(consumer, List.of());
+        }
+        KafkaConsumer<byte[], byte[]> consumer = kept.consumer();
+        if (kept.resumeAt() == offset) {
+            return new Lease(consumer, kept.ahead());
+        }
+        if (!kept.ahead().isEmpty() || consumer.position(partition) != offset) {
             consumer.seek(partition, offset);
         }
-        return consumer;
+        return new Lease(consumer, List.of());
     }
 
-    /** Takes back a consumer that is in a good state (no read failed on it). */
-    static void giveBack(Map<String, Object> config, TopicPartition partition, KafkaConsumer<byte[], byte[]> consumer) {
+    /**
+     * Takes back a consumer that is in a good state (no read failed on it), with the records it returned from
+     * {@code resumeAt} on that its reader did not use.
+     */
+    static void giveBack(Map<String, Object> config, TopicPartition partition, KafkaConsumer<byte[], byte[]> consumer,
+            long resumeAt, List<ConsumerRecord<byte[], byte[]>> ahead) {
         synchronized (IDLE) {
             IDLE.computeIfAbsent(new Key(key(config), partition), k -> new ArrayDeque<>())
-                    .addLast(new Idle(consumer, System.currentTimeMillis()));
+                    .addLast(new Idle(consumer, System.currentTimeMillis(), resumeAt, ahead));
         }
     }
 

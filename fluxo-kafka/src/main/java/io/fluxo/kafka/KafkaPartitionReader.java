@@ -10,6 +10,7 @@ import io.fluxo.vector.IntVector;
 import io.fluxo.vector.LongVector;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +27,9 @@ final class KafkaPartitionReader implements PartitionReader {
     private final KafkaSourceOptions options;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final byte[] topic;
-    private Iterator<ConsumerRecord<byte[], byte[]>> pending = java.util.Collections.emptyIterator();
+    private Iterator<ConsumerRecord<byte[], byte[]>> pending;
+    /** Records returned past the range's end, for the next batch of this partition. */
+    private List<ConsumerRecord<byte[], byte[]>> ahead = List.of();
     private boolean done;
     /** Whether the consumer may serve another batch: it read its range to the end without failing. */
     private boolean reusable;
@@ -35,8 +38,10 @@ final class KafkaPartitionReader implements PartitionReader {
         this.partition = partition;
         this.columns = columns;
         this.options = options;
-        this.consumer = KafkaConsumerPool.borrow(options.consumerConfig(), partition.topicPartition(),
-                partition.from());
+        KafkaConsumerPool.Lease lease = KafkaConsumerPool.borrow(options.consumerConfig(),
+                partition.topicPartition(), partition.from());
+        this.consumer = lease.consumer();
+        this.pending = lease.ahead().iterator();
         this.topic = partition.topicPartition().topic().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -70,6 +75,9 @@ final class KafkaPartitionReader implements PartitionReader {
             }
             ConsumerRecord<byte[], byte[]> r = pending.next();
             if (r.offset() >= partition.until()) {
+                ahead = new ArrayList<>();
+                ahead.add(r);
+                pending.forEachRemaining(ahead::add);
                 done = true;
                 reusable = true;
                 break;
@@ -116,7 +124,8 @@ final class KafkaPartitionReader implements PartitionReader {
     @Override
     public void close() {
         if (reusable) {
-            KafkaConsumerPool.giveBack(options.consumerConfig(), partition.topicPartition(), consumer);
+            KafkaConsumerPool.giveBack(options.consumerConfig(), partition.topicPartition(), consumer,
+                    partition.until(), ahead);
         } else {
             consumer.close(Duration.ZERO);
         }
