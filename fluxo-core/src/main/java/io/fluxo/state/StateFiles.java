@@ -5,9 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
@@ -16,8 +20,10 @@ import java.util.zip.CRC32;
  * {@code <version>.snapshot} (every entry at that version). Layout: the magic {@code FLXS}, a format version, (from
  * version 2) the hash seed and table capacity of the map the records come from (0 for deltas), then
  * records ({@code 1} put: key length, key, value length, value; {@code 2} remove: key length, key), then {@code 0}
- * and the CRC-32 of everything before it. Files are written under a temporary name, forced, renamed and their folder
- * forced, so a reader finds a file whole or not at all; a damaged one fails its checksum.
+ * and the CRC-32 of everything before it. Files are written under a temporary name and renamed, so a reader finds a
+ * file whole or not at all; a damaged one fails its checksum. A durable write forces the file before the rename and
+ * the folder after it; a deferred one leaves both to {@link #sync}, which must run before anything refers to the
+ * file (the query's commit log does).
  */
 final class StateFiles {
     static final int MAGIC = 0x464C5853; // "FLXS"
@@ -131,13 +137,13 @@ final class StateFiles {
         }
     }
 
-    /** Writes a delta file whose records take about {@code expectedBytes}. */
-    static void write(Path file, long expectedBytes, RecordSource records) throws IOException {
-        write(file, 0, 0, expectedBytes, records);
+    /** Writes a delta file whose records take about {@code expectedBytes}; durable unless {@code deferSync}. */
+    static void write(Path file, long expectedBytes, boolean deferSync, RecordSource records) throws IOException {
+        write(file, 0, 0, expectedBytes, deferSync, records);
     }
 
-    /** As {@link #write(Path, long, RecordSource)}, recording the layout of the map the records come from. */
-    static void write(Path file, long seed, int capacity, long expectedBytes, RecordSource records)
+    /** As {@link #write(Path, long, boolean, RecordSource)}, recording the layout of the map the records come from. */
+    static void write(Path file, long seed, int capacity, long expectedBytes, boolean deferSync, RecordSource records)
             throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -146,7 +152,9 @@ final class StateFiles {
             writer.buffer.putInt(MAGIC).putInt(FORMAT_VERSION).putLong(seed).putInt(capacity);
             records.writeTo(writer);
             writer.finish();
-            channel.force(true);
+            if (!deferSync) {
+                channel.force(true);
+            }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
@@ -156,7 +164,29 @@ final class StateFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+        if (!deferSync) {
+            forceFolder(file.getParent());
+        }
+    }
+
+    /** Makes files written with a deferred sync durable: each file, then each of their folders once. */
+    static void sync(List<Path> files) throws IOException {
+        Set<Path> folders = new LinkedHashSet<>();
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            } catch (NoSuchFileException gone) {
+                continue; // deleted since: nothing refers to it
+            }
+            folders.add(file.getParent());
+        }
+        for (Path folder : folders) {
+            forceFolder(folder);
+        }
+    }
+
+    private static void forceFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException ignored) {
             // Some platforms cannot force a folder; the rename is still atomic.

@@ -27,6 +27,10 @@ import java.util.stream.Stream;
 public final class StateStore {
     private final Path dir;
     private final StateStoreConf conf;
+    /** Whether commits leave forcing their files to disk to {@link #syncFiles} (a query's registry calls it). */
+    private final boolean deferSync;
+    /** Files committed but not yet forced, when syncs are deferred. */
+    private final List<Path> unsynced = new ArrayList<>();
     private StateMap map = new StateMap();
     private long version;
     /** The running batch's puts and removals, in order: what its delta records. */
@@ -50,14 +54,23 @@ public final class StateStore {
         void read(byte[] bytes, int keyOffset, int keyLength, int valueOffset, int valueLength);
     }
 
-    private StateStore(Path dir, StateStoreConf conf) {
+    private StateStore(Path dir, StateStoreConf conf, boolean deferSync) {
         this.dir = dir;
         this.conf = conf;
+        this.deferSync = deferSync;
     }
 
-    /** The store of {@code dir} at {@code version} (0: empty, before the first batch). */
+    /** The store of {@code dir} at {@code version} (0: empty, before the first batch); each commit is durable. */
     public static StateStore load(Path dir, long version, StateStoreConf conf) {
-        StateStore store = new StateStore(dir, conf);
+        return load(dir, version, conf, false);
+    }
+
+    /**
+     * As {@link #load(Path, long, StateStoreConf)}; with {@code deferSync}, a commit writes its files without forcing
+     * them to disk, and {@link #syncFiles} must make them durable before the version is recorded as committed.
+     */
+    static StateStore load(Path dir, long version, StateStoreConf conf, boolean deferSync) {
+        StateStore store = new StateStore(dir, conf, deferSync);
         store.loadVersion(version);
         return store;
     }
@@ -154,7 +167,8 @@ public final class StateStore {
         long next = version + 1;
         try {
             // A record in the file takes one byte more than in the change log.
-            StateFiles.write(dir.resolve(next + ".delta"), changed.bytes() + changed.size(), writer -> changed.forEach(
+            Path delta = dir.resolve(next + ".delta");
+            StateFiles.write(delta, changed.bytes() + changed.size(), deferSync, writer -> changed.forEach(
                     (bytes, keyOffset, keyLength, valueOffset, valueLength) -> {
                         if (valueLength >= 0) {
                             writer.put(bytes, keyOffset, keyLength, bytes, valueOffset, valueLength);
@@ -162,6 +176,11 @@ public final class StateStore {
                             writer.remove(bytes, keyOffset, keyLength);
                         }
                     }));
+            if (deferSync) {
+                synchronized (unsynced) {
+                    unsynced.add(delta);
+                }
+            }
             if (next % conf.snapshotInterval() == 0) {
                 writeSnapshot(next);
             }
@@ -198,8 +217,28 @@ public final class StateStore {
         removalNanos = 0;
     }
 
+    /** Forces the files of the commits since the last call to disk (only stores loaded with a deferred sync have any). */
+    public void syncFiles() {
+        List<Path> files;
+        synchronized (unsynced) {
+            files = new ArrayList<>(unsynced);
+            unsynced.clear();
+        }
+        try {
+            StateFiles.sync(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot force the state files of " + dir + " to disk: " + e.getMessage(), e);
+        }
+    }
+
     private void writeSnapshot(long v) throws IOException {
-        StateFiles.write(dir.resolve(v + ".snapshot"), map.seed(), map.capacity(), Long.MAX_VALUE, writer -> {
+        Path snapshot = dir.resolve(v + ".snapshot");
+        if (deferSync) {
+            synchronized (unsynced) {
+                unsynced.add(snapshot);
+            }
+        }
+        StateFiles.write(snapshot, map.seed(), map.capacity(), Long.MAX_VALUE, deferSync, writer -> {
             IOException[] failure = new IOException[1];
             map.read((page, keyOffset, keyLength, valueOffset, valueLength) -> {
                 if (failure[0] == null) {

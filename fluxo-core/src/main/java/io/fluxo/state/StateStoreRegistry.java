@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The state stores of one running query, kept open between batches so that a batch loads nothing from disk when the
  * store in memory is at the version it needs; any other version (a batch run again after a failure) is loaded from
- * the files. Stores live in {@code <state folder>/<operator>/<partition>/}.
+ * the files. Stores live in {@code <state folder>/<operator>/<partition>/}. Their commits do not force files to disk
+ * in the batch's tasks: the query calls {@link #syncCommitted} before it writes the batch's commit log entry, off the
+ * batch's path.
  */
 public final class StateStoreRegistry {
     private final Path stateDir;
@@ -30,13 +32,21 @@ public final class StateStoreRegistry {
         if (store == null || store.version() != version) {
             if (store != null) {
                 store.abort();
+                store.syncFiles();
             }
             store = StateStore.load(stateDir.resolve(Integer.toString(operator)).resolve(Integer.toString(partition)),
-                    version, conf);
+                    version, conf, true);
             stores.put(id, store);
         }
         store.beginBatch();
         return store;
+    }
+
+    /** Forces the files every store committed since the last call to disk. */
+    public void syncCommitted() {
+        for (StateStore store : stores.values()) {
+            store.syncFiles();
+        }
     }
 
     private final Map<Integer, String> checkedSchemas = new ConcurrentHashMap<>();

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,9 +53,11 @@ import java.util.concurrent.atomic.LongAdder;
  * let the sink commit batch N idempotently; write {@code commits/N}; tell the sources. On start, an
  * {@code offsets/N} without {@code commits/N} is re-run first with exactly the logged range and timestamp.
  *
- * <p>{@code commits/N} is written on a thread of its own while the loop asks the sources for batch N+1's offsets (a
- * broker round trip for Kafka); the loop waits for it, tells the sources and reports N's progress before it writes
- * {@code offsets/N+1}, so the logs are written in the same order as without the overlap.
+ * <p>Checkpoint writes, which force files to disk, run on a thread of their own, in order, beside the batch:
+ * {@code offsets/N} while batch N reads and computes (its sink waits for it), and {@code commits/N}, after forcing the
+ * state files N committed, while the loop asks the sources for batch N+1's offsets (a broker round trip for Kafka). The
+ * loop waits for {@code commits/N}, tells the sources and reports N's progress before batch N+1 starts, so the logs are
+ * written in the same order as without the overlap.
  */
 public final class MicroBatchRunner {
     private static final int RECENT_PROGRESS = 100;
@@ -492,6 +495,7 @@ public final class MicroBatchRunner {
                 }
             }
             committer.shutdown();
+            awaitCheckpointWrites();
             active = false;
             statusMessage = "Stopped";
             for (StreamingRelation s : sources) {
@@ -540,12 +544,14 @@ public final class MicroBatchRunner {
         Map<String, Long> durations = new LinkedHashMap<>();
         durations.put("latestOffset", latestOffsetNanos / 1_000_000);
         statusMessage = "Processing new data";
-        if (!alreadyLogged) {
-            checkpoint.offsetLog().add(batchId, new OffsetLog.OffsetSeq(Arrays.asList(end),
-                    new OffsetLog.OffsetSeqMetadata(watermarkMs, batchTimestampMs, conf)));
-        }
-        long t1 = System.nanoTime();
-        durations.put("walCommit", (t1 - t0) / 1_000_000);
+        // offsets/N is written while the batch runs; the sink, the batch's first effect outside the checkpoint, waits
+        // for it. State the batch commits before then is harmless: a batch run again replaces it.
+        OffsetLog.OffsetSeq offsets = new OffsetLog.OffsetSeq(Arrays.asList(end),
+                new OffsetLog.OffsetSeqMetadata(watermarkMs, batchTimestampMs, conf));
+        Future<Long> logged = alreadyLogged ? CompletableFuture.completedFuture(t0) : committer.submit(() -> {
+            checkpoint.offsetLog().add(batchId, offsets);
+            return System.nanoTime();
+        });
         long getBatchStart = System.nanoTime();
         LongAdder[] rows = new LongAdder[sources.size()];
         Map<MicroBatchStream, LogicalPlan> relations = new IdentityHashMap<>();
@@ -564,6 +570,7 @@ public final class MicroBatchRunner {
         durations.put("queryPlanning", (executionStart - planningStart) / 1_000_000);
         EvalContext context = new EvalContext(zone, batchTimestampMs * DateTimeUtils.MICROS_PER_MILLI);
         List<ColumnBatch> output = batchRunner.run(batchPlan, context);
+        durations.put("walCommit", (await(logged) - t0) / 1_000_000);
         sink.addBatch(batchId, schemaOf(plan), output);
         long t3 = System.nanoTime();
         durations.put("addBatch", (t3 - executionStart) / 1_000_000);
@@ -571,6 +578,8 @@ public final class MicroBatchRunner {
         // Keep the logs of the last minBatchesToRetain batches, as Spark; older ones are never read again.
         long oldestKept = batchId - Integer.parseInt(conf.getOrDefault(MIN_BATCHES_TO_RETAIN, "100")) + 1;
         Future<Long> written = committer.submit(() -> {
+            // What commits/N says exists must be on disk first: the state the batch committed.
+            stateStores.syncCommitted();
             checkpoint.commitLog().add(batchId, new CommitLog.CommitMetadata(nextWatermarkMs));
             if (oldestKept > 0) {
                 checkpoint.offsetLog().purgeBefore(oldestKept);
@@ -597,6 +606,31 @@ public final class MicroBatchRunner {
         watermarkMs = nextWatermarkMs;
     }
 
+    /** Lets the checkpoint writes already queued (a failed batch's offsets entry) finish before the checkpoint closes. */
+    private void awaitCheckpointWrites() {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (!committer.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                committer.awaitTermination(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The time a checkpoint write on the committer thread finished; its failure, as it was thrown. */
+    private static long await(Future<Long> write) throws Exception {
+        try {
+            return write.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
     /** Waits for the last batch's commit log entry, then tells the sources and reports the batch's progress. */
     private void finishCommit() throws Exception {
         PendingCommit c = pendingCommit;
@@ -605,12 +639,12 @@ public final class MicroBatchRunner {
         }
         long t4;
         try {
-            t4 = c.written().get();
-        } catch (ExecutionException e) {
-            pendingCommit = null;
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            t4 = await(c.written());
+        } finally {
+            if (c.written().isDone()) {
+                pendingCommit = null;
+            }
         }
-        pendingCommit = null;
         for (int i = 0; i < sources.size(); i++) {
             sources.get(i).stream().commit(c.end()[i]);
         }
