@@ -39,24 +39,23 @@ final class AuctionColumns extends KindColumns {
     private static final int EXTRA_SIZE_DRAW = RESERVE_DRAW + 1;
     private static final int EXTRA_SLICE_DRAW = EXTRA_SIZE_DRAW + 1;
 
-    AuctionColumns(EventModel model, boolean[] wanted, int capacity) {
-        super(model, NexmarkTable.AUCTION_SCHEMA, wanted, capacity,
+    AuctionColumns(EventModel model, boolean[] wanted, int capacity, int expected) {
+        super(model, NexmarkTable.AUCTION_SCHEMA, wanted, capacity, expected,
                 new int[] {0, 12, 52, 0, 0, 0, 0, 0, 0, Math.max(8, model.options.avgAuctionByteSize - 100)});
     }
 
     @Override
-    void add(long n) {
-        long key = model.eventKey(n);
-        int row = rows++;
+    protected void generate(EventCursor event, int row) {
+        long key = event.key;
         if (wanted[ID]) {
-            longs(ID)[row] = model.lastAuctionId0(n) + EventModel.FIRST_AUCTION_ID;
+            longs(ID)[row] = event.lastAuctionId0() + EventModel.FIRST_AUCTION_ID;
         }
         if (wanted[SELLER]) {
             long seller;
             if (Draws.below(Draws.draw(key, HOT_SELLER_DRAW), options.hotSellersRatio) > 0) {
-                seller = model.lastPersonId0(n) / EventModel.HOT_BLOCK * EventModel.HOT_BLOCK;
+                seller = event.lastPersonId0() / EventModel.HOT_BLOCK * EventModel.HOT_BLOCK;
             } else {
-                seller = model.randomPersonId0(n, Draws.draw(key, SELLER_DRAW));
+                seller = model.randomPersonId0(event, Draws.draw(key, SELLER_DRAW));
             }
             longs(SELLER)[row] = seller + EventModel.FIRST_PERSON_ID;
         }
@@ -72,12 +71,12 @@ final class AuctionColumns extends KindColumns {
             longs(RESERVE)[row] = initialBid + Draws.price(Draws.draw(key, RESERVE_DRAW));
         }
         if (wanted[DATE_TIME] || wanted[EXPIRES]) {
-            long time = model.timeMillis(n);
+            long time = event.timeMillis;
             if (wanted[DATE_TIME]) {
                 longs(DATE_TIME)[row] = time * DateTimeUtils.MICROS_PER_MILLI;
             }
             if (wanted[EXPIRES]) {
-                long horizon = model.timeMillis(n + model.eventsForInFlightAuctions) - time;
+                long horizon = model.timeMillis(event.n + model.eventsForInFlightAuctions) - time;
                 long length = 1 + Draws.belowLong(Draws.draw(key, EXPIRES_DRAW), Math.max(horizon * 2, 1));
                 longs(EXPIRES)[row] = (time + length) * DateTimeUtils.MICROS_PER_MILLI;
             }

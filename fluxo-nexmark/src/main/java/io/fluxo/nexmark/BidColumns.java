@@ -32,30 +32,29 @@ final class BidColumns extends KindColumns {
     /** The reference's size of a bid without its extra field: four 8-byte numbers. */
     private static final int SIZE_WITHOUT_EXTRA = 4 * 8;
 
-    BidColumns(EventModel model, boolean[] wanted, int capacity) {
-        super(model, NexmarkTable.BID_SCHEMA, wanted, capacity,
+    BidColumns(EventModel model, boolean[] wanted, int capacity, int expected) {
+        super(model, NexmarkTable.BID_SCHEMA, wanted, capacity, expected,
                 new int[] {0, 0, 0, 10, 80, 0, Math.max(8, model.options.avgBidByteSize - SIZE_WITHOUT_EXTRA)});
     }
 
     @Override
-    void add(long n) {
-        long key = model.eventKey(n);
-        int row = rows++;
+    protected void generate(EventCursor event, int row) {
+        long key = event.key;
         if (wanted[AUCTION]) {
             long auction;
             if (Draws.below(Draws.draw(key, HOT_AUCTION_DRAW), options.hotAuctionRatio) > 0) {
-                auction = model.lastAuctionId0(n) / EventModel.HOT_BLOCK * EventModel.HOT_BLOCK;
+                auction = event.lastAuctionId0() / EventModel.HOT_BLOCK * EventModel.HOT_BLOCK;
             } else {
-                auction = model.randomAuctionId0(n, Draws.draw(key, AUCTION_DRAW));
+                auction = model.randomAuctionId0(event, Draws.draw(key, AUCTION_DRAW));
             }
             longs(AUCTION)[row] = auction + EventModel.FIRST_AUCTION_ID;
         }
         if (wanted[BIDDER]) {
             long bidder;
             if (Draws.below(Draws.draw(key, HOT_BIDDER_DRAW), options.hotBiddersRatio) > 0) {
-                bidder = model.lastPersonId0(n) / EventModel.HOT_BLOCK * EventModel.HOT_BLOCK + 1;
+                bidder = event.lastPersonId0() / EventModel.HOT_BLOCK * EventModel.HOT_BLOCK + 1;
             } else {
-                bidder = model.randomPersonId0(n, Draws.draw(key, BIDDER_DRAW));
+                bidder = model.randomPersonId0(event, Draws.draw(key, BIDDER_DRAW));
             }
             longs(BIDDER)[row] = bidder + EventModel.FIRST_PERSON_ID;
         }
@@ -78,7 +77,7 @@ final class BidColumns extends KindColumns {
             }
         }
         if (wanted[DATE_TIME]) {
-            longs(DATE_TIME)[row] = model.timeMillis(n) * DateTimeUtils.MICROS_PER_MILLI;
+            longs(DATE_TIME)[row] = event.timeMillis * DateTimeUtils.MICROS_PER_MILLI;
         }
         if (wanted[EXTRA]) {
             int size = EventModel.extraSize(Draws.draw(key, EXTRA_SIZE_DRAW), SIZE_WITHOUT_EXTRA,

@@ -60,8 +60,27 @@ final class Draws {
         return (bits >>> 11) * 0x1.0p-53;
     }
 
-    /** A price as the reference draws it: {@code round(100 * 10^(6u))} for u uniform in [0, 1), so 100 to 10^8. */
+    /** Steps per unit of the exponent in {@link #PRICE_STEPS}. */
+    private static final int PRICE_STEP_BITS = 12;
+    /** {@code 100 * 10^(i / 4096)} for i in [0, 6 * 4096), with StrictMath so that every JVM computes the same. */
+    private static final double[] PRICE_STEPS = new double[6 << PRICE_STEP_BITS];
+    private static final double LN_10 = StrictMath.log(10.0);
+
+    static {
+        for (int i = 0; i < PRICE_STEPS.length; i++) {
+            PRICE_STEPS[i] = 100.0 * StrictMath.pow(10.0, (double) i / (1 << PRICE_STEP_BITS));
+        }
+    }
+
+    /**
+     * A price as the reference draws it: {@code round(100 * 10^x)} for x uniform in [0, 6), so 100 to 10^8. Here
+     * {@code 10^x} is a table step times a short series for the rest (relative error below 1e-10), which is several
+     * times faster than {@code Math.pow} and the same on every JVM.
+     */
     static long price(long bits) {
-        return Math.round(Math.pow(10.0, unit(bits) * 6.0) * 100.0);
+        long x = 6 * (bits >>> 11); // x in [0, 6) as a fixed-point number with 53 fraction bits
+        int step = (int) (x >>> (53 - PRICE_STEP_BITS));
+        double y = (x & ((1L << (53 - PRICE_STEP_BITS)) - 1)) * 0x1.0p-53 * LN_10;
+        return Math.round(PRICE_STEPS[step] * (1.0 + y + y * y * 0.5));
     }
 }

@@ -57,33 +57,16 @@ final class EventModel {
         return Draws.eventKey(seedKey, n);
     }
 
-    /** The id, counted from 0, of the last person created at or before event {@code n}. */
-    long lastPersonId0(long n) {
-        long epoch = n / totalProportion;
-        long offset = n % totalProportion;
-        return epoch * personProportion + Math.min(offset, personProportion - 1);
-    }
-
-    /** The id, counted from 0, of the last auction created at or before event {@code n} (-1 before the first). */
-    long lastAuctionId0(long n) {
-        long epoch = n / totalProportion;
-        long offset = n % totalProportion;
-        if (offset < personProportion) {
-            return epoch * auctionProportion - 1;
-        }
-        return epoch * auctionProportion + Math.min(offset - personProportion, auctionProportion - 1);
-    }
-
     /** A person (id from 0) among the last {@code numActivePeople}, or a few ids ahead, from {@code bits}. */
-    long randomPersonId0(long n, long bits) {
-        long people = lastPersonId0(n) + 1;
+    long randomPersonId0(EventCursor event, long bits) {
+        long people = event.lastPersonId0() + 1;
         long active = Math.min(people, options.numActivePeople);
         return people - active + Draws.belowLong(bits, active + PERSON_ID_LEAD);
     }
 
     /** An auction (id from 0) among the last {@code numInFlightAuctions}, or a few ids ahead, from {@code bits}. */
-    long randomAuctionId0(long n, long bits) {
-        long last = lastAuctionId0(n);
+    long randomAuctionId0(EventCursor event, long bits) {
+        long last = event.lastAuctionId0();
         long first = Math.max(last - options.numInFlightAuctions, 0);
         return first + Draws.belowLong(bits, last - first + 1 + AUCTION_ID_LEAD);
     }

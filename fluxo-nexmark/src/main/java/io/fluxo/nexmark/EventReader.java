@@ -20,6 +20,7 @@ final class EventReader implements PartitionReader {
     private final NexmarkTable table;
     private final int[] required;
     private final long to;
+    private final EventCursor cursor;
     private long next;
 
     EventReader(EventModel model, NexmarkTable table, EventRange range, int[] required) {
@@ -28,6 +29,7 @@ final class EventReader implements PartitionReader {
         this.required = required.clone();
         this.next = range.from();
         this.to = range.to();
+        this.cursor = new EventCursor(model);
     }
 
     @Override
@@ -50,28 +52,30 @@ final class EventReader implements PartitionReader {
     /** A batch of the combined stream: event_type, person, auction, bid, dateTime. */
     private ColumnBatch nextEvents() {
         int rows = (int) Math.min(ColumnBatch.DEFAULT_SIZE, to - next);
-        PersonColumns persons = requires(1) ? new PersonColumns(model, KindColumns.all(NexmarkTable.PERSON_SCHEMA), rows) : null;
-        AuctionColumns auctions = requires(2)
-                ? new AuctionColumns(model, KindColumns.all(NexmarkTable.AUCTION_SCHEMA), rows) : null;
-        BidColumns bids = requires(3) ? new BidColumns(model, KindColumns.all(NexmarkTable.BID_SCHEMA), rows) : null;
+        long end = next + rows;
+        PersonColumns persons = requires(1) ? new PersonColumns(model, KindColumns.all(NexmarkTable.PERSON_SCHEMA),
+                rows, expected(end, NexmarkTable.PERSON_TYPE)) : null;
+        AuctionColumns auctions = requires(2) ? new AuctionColumns(model,
+                KindColumns.all(NexmarkTable.AUCTION_SCHEMA), rows, expected(end, NexmarkTable.AUCTION_TYPE)) : null;
+        BidColumns bids = requires(3) ? new BidColumns(model, KindColumns.all(NexmarkTable.BID_SCHEMA), rows,
+                expected(end, NexmarkTable.BID_TYPE)) : null;
         int[] types = new int[rows];
         long[] times = requires(4) ? new long[rows] : null;
-        int offset = (int) (next % model.totalProportion);
+        EventCursor event = cursor.moveTo(next);
         for (int i = 0; i < rows; i++) {
-            long n = next + i;
-            int kind = model.kindAt(offset);
+            if (i > 0) {
+                event.next();
+            }
+            int kind = event.kind();
             types[i] = kind;
             if (times != null) {
-                times[i] = model.timeMillis(n) * DateTimeUtils.MICROS_PER_MILLI;
+                times[i] = event.timeMillis * DateTimeUtils.MICROS_PER_MILLI;
             }
-            add(persons, kind == NexmarkTable.PERSON_TYPE, n);
-            add(auctions, kind == NexmarkTable.AUCTION_TYPE, n);
-            add(bids, kind == NexmarkTable.BID_TYPE, n);
-            if (++offset == model.totalProportion) {
-                offset = 0;
-            }
+            add(persons, kind == NexmarkTable.PERSON_TYPE, event);
+            add(auctions, kind == NexmarkTable.AUCTION_TYPE, event);
+            add(bids, kind == NexmarkTable.BID_TYPE, event);
         }
-        next += rows;
+        next = end;
         ColumnVector[] columns = new ColumnVector[required.length];
         for (int c = 0; c < required.length; c++) {
             columns[c] = switch (required[c]) {
@@ -86,12 +90,16 @@ final class EventReader implements PartitionReader {
         return new ColumnBatch(columns, rows);
     }
 
-    private static void add(KindColumns columns, boolean ofThisKind, long n) {
+    private int expected(long end, int kind) {
+        return (int) model.countOfKind(next, end, kind);
+    }
+
+    private static void add(KindColumns columns, boolean ofThisKind, EventCursor event) {
         if (columns == null) {
             return;
         }
         if (ofThisKind) {
-            columns.add(n);
+            columns.add(event);
         } else {
             columns.addNull();
         }
@@ -141,17 +149,27 @@ final class EventReader implements PartitionReader {
         KindColumns columns = required.length == 0 ? null : columnsOf(kind, wanted(schema), capacity);
         long n = next;
         int offset = (int) (n % total);
+        boolean positioned = false;
         int rows = 0;
         while (rows < capacity) {
+            // Jump over the events of other kinds; the cursor is moved (with divisions) once per run of this kind.
             if (offset < first) {
                 n += first - offset;
                 offset = first;
+                positioned = false;
             } else if (offset >= end) {
                 n += total - offset + first;
                 offset = first;
+                positioned = false;
             }
             if (columns != null) {
-                columns.add(n);
+                if (positioned) {
+                    cursor.next();
+                } else {
+                    cursor.moveTo(n);
+                    positioned = true;
+                }
+                columns.add(cursor);
             }
             rows++;
             n++;
@@ -172,9 +190,9 @@ final class EventReader implements PartitionReader {
 
     private KindColumns columnsOf(int kind, boolean[] wanted, int capacity) {
         return switch (kind) {
-            case NexmarkTable.PERSON_TYPE -> new PersonColumns(model, wanted, capacity);
-            case NexmarkTable.AUCTION_TYPE -> new AuctionColumns(model, wanted, capacity);
-            default -> new BidColumns(model, wanted, capacity);
+            case NexmarkTable.PERSON_TYPE -> new PersonColumns(model, wanted, capacity, capacity);
+            case NexmarkTable.AUCTION_TYPE -> new AuctionColumns(model, wanted, capacity, capacity);
+            default -> new BidColumns(model, wanted, capacity, capacity);
         };
     }
 

@@ -17,9 +17,15 @@ abstract class KindColumns {
     protected final boolean[] wanted;
     private final long[][] longs;
     private final TextColumn[] texts;
-    protected int rows;
+    private int rows;
+    private boolean textRowsBehind;
 
-    KindColumns(EventModel model, StructType schema, boolean[] wanted, int capacity, int[] textBytesPerRow) {
+    /**
+     * Columns for {@code capacity} rows of which about {@code expected} are events of this kind (the others null), with
+     * room for {@code textBytesPerRow} bytes per event in each text field before growing.
+     */
+    KindColumns(EventModel model, StructType schema, boolean[] wanted, int capacity, int expected,
+            int[] textBytesPerRow) {
         this.model = model;
         this.options = model.options;
         this.schema = schema;
@@ -33,21 +39,36 @@ abstract class KindColumns {
             if (schema.field(f).dataType().isLongBacked()) {
                 longs[f] = new long[capacity];
             } else {
-                texts[f] = new TextColumn(capacity, textBytesPerRow[f]);
+                texts[f] = new TextColumn(capacity, expected * textBytesPerRow[f]);
             }
         }
     }
 
-    /** Generates event {@code n}, which is of this kind. */
-    abstract void add(long n);
+    /** Generates the event under {@code event}, which is of this kind, as the next row. */
+    final void add(EventCursor event) {
+        if (textRowsBehind) {
+            catchUpTexts();
+        }
+        generate(event, rows);
+        rows++;
+    }
 
+    /** Writes row {@code row}: the wanted fields of the event under {@code event}. */
+    protected abstract void generate(EventCursor event, int row);
+
+    /** Adds an empty row; text columns add theirs when next written, in one step for a run of empty rows. */
     final void addNull() {
+        rows++;
+        textRowsBehind = true;
+    }
+
+    private void catchUpTexts() {
         for (TextColumn t : texts) {
             if (t != null) {
-                t.endRow();
+                t.emptyRowsUpTo(rows);
             }
         }
-        rows++;
+        textRowsBehind = false;
     }
 
     protected final long[] longs(int field) {
@@ -60,6 +81,9 @@ abstract class KindColumns {
 
     /** Field {@code field} as a vector of the rows added, with {@code nulls} as its null mask (may be null). */
     final ColumnVector vector(int field, boolean[] nulls) {
+        if (textRowsBehind) {
+            catchUpTexts();
+        }
         DataType type = schema.field(field).dataType();
         if (texts[field] != null) {
             return texts[field].toVector(nulls);

@@ -30,17 +30,16 @@ final class PersonColumns extends KindColumns {
 
     private static final byte[] DOT_COM = {'.', 'c', 'o', 'm'};
 
-    PersonColumns(EventModel model, boolean[] wanted, int capacity) {
-        super(model, NexmarkTable.PERSON_SCHEMA, wanted, capacity,
+    PersonColumns(EventModel model, boolean[] wanted, int capacity, int expected) {
+        super(model, NexmarkTable.PERSON_SCHEMA, wanted, capacity, expected,
                 new int[] {0, 16, 16, 19, 10, 2, 0, Math.max(8, model.options.avgPersonByteSize - 60)});
     }
 
     @Override
-    void add(long n) {
-        long key = model.eventKey(n);
-        int row = rows++;
+    protected void generate(EventCursor event, int row) {
+        long key = event.key;
         if (wanted[ID]) {
-            longs(ID)[row] = model.lastPersonId0(n) + EventModel.FIRST_PERSON_ID;
+            longs(ID)[row] = event.lastPersonId0() + EventModel.FIRST_PERSON_ID;
         }
         byte[] name = Vocabulary.NAMES[Draws.below(Draws.draw(key, NAME_DRAW), Vocabulary.NAMES.length)];
         if (wanted[NAME]) {
@@ -81,7 +80,7 @@ final class PersonColumns extends KindColumns {
             text(STATE).endRow();
         }
         if (wanted[DATE_TIME]) {
-            longs(DATE_TIME)[row] = model.timeMillis(n) * DateTimeUtils.MICROS_PER_MILLI;
+            longs(DATE_TIME)[row] = event.timeMillis * DateTimeUtils.MICROS_PER_MILLI;
         }
         if (wanted[EXTRA]) {
             // The reference's size of the other fields: 8 for the id, the strings, 19 for the card number.

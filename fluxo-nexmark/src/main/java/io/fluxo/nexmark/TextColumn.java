@@ -17,9 +17,10 @@ final class TextColumn {
     private int rows;
     private int pos;
 
-    TextColumn(int capacity, int bytesPerRow) {
+    /** Room for {@code capacity} rows, and {@code byteCapacity} bytes before growing. */
+    TextColumn(int capacity, int byteCapacity) {
         this.offsets = new int[capacity + 1];
-        this.data = new byte[Math.max(64, capacity * bytesPerRow)];
+        this.data = new byte[Math.max(64, byteCapacity)];
     }
 
     private void ensure(int more) {
@@ -94,6 +95,14 @@ final class TextColumn {
     /** Draws needed for {@code maxLength} random characters. */
     static int drawsFor(int maxLength) {
         return (maxLength + CHARS_PER_DRAW - 1) / CHARS_PER_DRAW;
+    }
+
+    /** Adds empty rows until there are {@code count} rows. */
+    void emptyRowsUpTo(int count) {
+        if (count > rows) {
+            Arrays.fill(offsets, rows + 1, count + 1, pos);
+            rows = count;
+        }
     }
 
     void endRow() {
