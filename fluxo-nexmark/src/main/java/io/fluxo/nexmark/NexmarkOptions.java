@@ -20,6 +20,8 @@ final class NexmarkOptions {
     static final long DEFAULT_EVENTS_PER_SECOND = 10_000;
     /** The extra-field pool holds 1 MiB; an extra field must fit in it with room for a random start. */
     static final int MAX_AVG_BYTE_SIZE = 256 * 1024;
+    /** Rates above this would overflow the event-time arithmetic; no generator comes near it. */
+    static final long MAX_RATE = 1_000_000_000_000L;
 
     static final List<String> NAMES = List.of("table", "eventsPerSecond", "eventTimeRate", "maxEvents",
             "maxEventsPerTrigger", "numPartitions", "seed", "baseTime", "personProportion", "auctionProportion",
@@ -61,6 +63,9 @@ final class NexmarkOptions {
         this.eventsPerSecond = rate(byName, "eventsPerSecond", DEFAULT_EVENTS_PER_SECOND);
         long timeRate = eventsPerSecond > 0 ? eventsPerSecond : DEFAULT_EVENTS_PER_SECOND;
         this.eventTimeRate = atLeast(byName, "eventTimeRate", timeRate, 1);
+        if (eventTimeRate > MAX_RATE) {
+            throw invalid("eventTimeRate", byName.get("eventTimeRate"), "it must be at most " + MAX_RATE);
+        }
         this.maxEvents = atLeast(byName, "maxEvents", 0, 0);
         this.maxEventsPerTrigger = atLeast(byName, "maxEventsPerTrigger", 1_000_000, 1);
         this.numPartitions = intAtLeast(byName, "numPartitions", Runtime.getRuntime().availableProcessors(), 1);
@@ -134,8 +139,8 @@ final class NexmarkOptions {
             return 0;
         }
         long rate = atLeast(options, name, defaultValue, 0);
-        if (rate > 1_000_000_000_000L) {
-            throw invalid(name, v, "it must be at most 1000000000000 (or 0 / 'unbounded')");
+        if (rate > MAX_RATE) {
+            throw invalid(name, v, "it must be at most " + MAX_RATE + " (or 0 / 'unbounded')");
         }
         return rate;
     }

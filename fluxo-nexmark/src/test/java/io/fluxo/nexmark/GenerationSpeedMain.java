@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Events generated per second on one thread, straight from the reader (no engine): a quick measure, not a JMH
- * benchmark. Run: {@code java -cp … io.fluxo.nexmark.GenerationSpeedMain [events]}.
+ * benchmark. Run: {@code java -cp … io.fluxo.nexmark.GenerationSpeedMain [events [breakdown]]} (a second argument
+ * adds one bid column at a time).
  */
 public final class GenerationSpeedMain {
     private GenerationSpeedMain() {
