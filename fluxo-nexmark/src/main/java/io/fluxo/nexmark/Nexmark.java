@@ -33,6 +33,24 @@ public final class Nexmark {
      * event, all three from the same event numbers, so together they are the one event stream the options describe.
      */
     public static void registerViews(Session session, Map<String, String> options) {
+        register(session, options, true);
+    }
+
+    /**
+     * As {@link #registerViews}, with the views read as bounded tables ({@code maxEvents} must be set): the same events
+     * a stream of these options generates, for batch queries and for checking a streaming query's results.
+     */
+    public static void registerBatchViews(Session session, Map<String, String> options) {
+        register(session, options, false);
+    }
+
+    /** The static view {@code side_input} query 13 joins with: keys 0 to 9 999, each with its key as text. */
+    public static void registerSideInput(Session session) {
+        session.sql("SELECT id AS key, CAST(id AS STRING) AS value FROM range(" + NexmarkQuery.sideInputRows() + ")")
+                .createOrReplaceTempView("side_input");
+    }
+
+    private static void register(Session session, Map<String, String> options, boolean streaming) {
         for (String key : options.keySet()) {
             if (key.equalsIgnoreCase("table")) {
                 throw new AnalysisException("INVALID_OPTION", "registerViews makes the person, auction and bid views "
@@ -42,7 +60,8 @@ public final class Nexmark {
         for (String table : List.of("person", "auction", "bid")) {
             Map<String, String> withTable = new LinkedHashMap<>(options);
             withTable.put("table", table);
-            session.readStream().format("nexmark").options(withTable).load().createOrReplaceTempView(table);
+            (streaming ? session.readStream().format("nexmark").options(withTable).load()
+                    : session.read().format("nexmark").options(withTable).load()).createOrReplaceTempView(table);
         }
     }
 }
