@@ -17,6 +17,10 @@ final class NexmarkBatchScan implements BatchScan {
             throw new AnalysisException("INVALID_OPTION_VALUE", "A batch read of the nexmark source needs an end: set "
                     + "option 'maxEvents' to a positive number of events.");
         }
+        if (options.baseTimeAtStart) {
+            throw new AnalysisException("INVALID_OPTION_VALUE", "baseTime 'now' is for streams (event time is the "
+                    + "time each event is offered); give a batch read a fixed baseTime.");
+        }
         this.options = options;
         this.model = new EventModel(options);
     }

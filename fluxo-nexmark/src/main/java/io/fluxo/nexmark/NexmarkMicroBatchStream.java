@@ -1,9 +1,11 @@
 package io.fluxo.nexmark;
 
+import io.fluxo.checkpoint.AtomicFiles;
 import io.fluxo.connector.spi.InputPartition;
 import io.fluxo.connector.spi.MicroBatchStream;
 import io.fluxo.connector.spi.PartitionReader;
 import io.fluxo.types.StructType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -17,7 +19,10 @@ import java.util.function.LongSupplier;
  */
 final class NexmarkMicroBatchStream implements MicroBatchStream {
     private final NexmarkOptions options;
-    private final EventModel model;
+    /** The events' model; with {@code baseTime} "now", made once the base time is known (see {@link #fixBaseTime}). */
+    private volatile EventModel model;
+    /** Where the stream keeps what it fixed on its first look (the base time of {@code baseTime} "now"). */
+    private Path checkpointDir;
     private LongSupplier clockMillis = System::currentTimeMillis;
     /** Processing time (ms) at which event 0 was due; set on the first look, so a restart resumes the pace. */
     private long startedAtMs = -1;
@@ -27,7 +32,7 @@ final class NexmarkMicroBatchStream implements MicroBatchStream {
 
     NexmarkMicroBatchStream(NexmarkOptions options) {
         this.options = options;
-        this.model = new EventModel(options);
+        this.model = options.baseTimeAtStart ? null : new EventModel(options);
     }
 
     @Override
@@ -43,6 +48,33 @@ final class NexmarkMicroBatchStream implements MicroBatchStream {
     @Override
     public void open(Path checkpointDir, LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
+        this.checkpointDir = checkpointDir;
+        if (options.baseTimeAtStart && Files.exists(baseTimeFile())) {
+            fixBaseTime(-1);
+        }
+    }
+
+    private Path baseTimeFile() {
+        return checkpointDir.resolve("base-time");
+    }
+
+    /**
+     * Makes the model of {@code baseTime} "now": the base time recorded in the checkpoint, or {@code firstLookMs}
+     * recorded there now, so that a batch run again after a restart has the same event times.
+     */
+    private void fixBaseTime(long firstLookMs) {
+        if (checkpointDir == null) {
+            model = new EventModel(options.withBaseTime(firstLookMs));
+            return;
+        }
+        AtomicFiles.writeIfAbsent(baseTimeFile(), Long.toString(firstLookMs));
+        String recorded = AtomicFiles.read(baseTimeFile()).strip();
+        try {
+            model = new EventModel(options.withBaseTime(Long.parseLong(recorded)));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("The nexmark source's base time in " + baseTimeFile()
+                    + " is not a number: '" + recorded + "'");
+        }
     }
 
     @Override
@@ -82,6 +114,9 @@ final class NexmarkMicroBatchStream implements MicroBatchStream {
         long rate = options.eventsPerSecond;
         if (startedAtMs < 0) {
             startedAtMs = nowMs - (from / rate * 1000 + from % rate * 1000 / rate);
+            if (model == null) {
+                fixBaseTime(startedAtMs);
+            }
         }
         long elapsed = Math.max(0, nowMs - startedAtMs);
         return elapsed / 1000 * rate + elapsed % 1000 * rate / 1000;

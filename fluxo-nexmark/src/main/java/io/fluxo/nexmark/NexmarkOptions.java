@@ -39,6 +39,13 @@ final class NexmarkOptions {
     final int numPartitions;
     final long seed;
     final long baseTimeMillis;
+    /**
+     * {@code baseTime} "now": event 0 happens when a paced stream first looks (then every event's time is the
+     * processing time it was due at); the stream fixes the base time in its checkpoint and calls {@link #withBaseTime}.
+     */
+    final boolean baseTimeAtStart;
+    /** The options as given (known names), from which {@link #withBaseTime} derives a copy. */
+    private final Map<String, String> given;
     final int personProportion;
     final int auctionProportion;
     final int bidProportion;
@@ -70,7 +77,12 @@ final class NexmarkOptions {
         this.maxEventsPerTrigger = atLeast(byName, "maxEventsPerTrigger", 1_000_000, 1);
         this.numPartitions = intAtLeast(byName, "numPartitions", Runtime.getRuntime().availableProcessors(), 1);
         this.seed = number(byName, "seed", 0);
-        this.baseTimeMillis = baseTime(byName);
+        this.baseTimeAtStart = "now".equalsIgnoreCase(byName.get("baseTime"));
+        if (baseTimeAtStart && eventsPerSecond == 0) {
+            throw invalid("baseTime", byName.get("baseTime"), "'now' needs a paced stream (eventsPerSecond above 0)");
+        }
+        this.baseTimeMillis = baseTimeAtStart ? 0 : baseTime(byName);
+        this.given = Map.copyOf(byName);
         this.personProportion = intAtLeast(byName, "personProportion", 1, 1);
         this.auctionProportion = intAtLeast(byName, "auctionProportion", 3, 1);
         this.bidProportion = intAtLeast(byName, "bidProportion", 46, 0);
@@ -90,6 +102,13 @@ final class NexmarkOptions {
 
     static NexmarkOptions parse(Map<String, String> options) {
         return new NexmarkOptions(options);
+    }
+
+    /** These options with event 0 at {@code baseTimeMillis}. */
+    NexmarkOptions withBaseTime(long baseTimeMillis) {
+        Map<String, String> copy = new LinkedHashMap<>(given);
+        copy.put("baseTime", Long.toString(baseTimeMillis));
+        return new NexmarkOptions(copy);
     }
 
     private static AnalysisException invalid(String name, String value, String why) {
@@ -156,8 +175,8 @@ final class NexmarkOptions {
         try {
             return Instant.parse(v).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw invalid("baseTime", v, "expected an ISO-8601 instant such as 2015-07-15T00:00:00Z, or epoch "
-                    + "milliseconds");
+            throw invalid("baseTime", v, "expected an ISO-8601 instant such as 2015-07-15T00:00:00Z, epoch "
+                    + "milliseconds, or 'now'");
         }
     }
 

@@ -107,6 +107,45 @@ class NexmarkStreamTest {
     }
 
     @Test
+    void baseTimeNowMakesEachEventsTimeTheTimeItWasOfferedAndKeepsItAcrossARestart(@TempDir Path chk) {
+        ManualClock clock = new ManualClock(1_700_000_000_000L);
+        Map<String, String> options = Map.of("eventsPerSecond", "1000", "baseTime", "now", "table", "bid");
+        List<long[]> batches = Collections.synchronizedList(new ArrayList<>());
+        StreamingQuery q = startMinMax(options, chk, clock, batches);
+        q.processAllAvailable(); // the first look: event 0 is due now
+        clock.advance(2_000);
+        q.processAllAvailable();
+        q.stop();
+        // Bids are events 4..49 of every 50; event 1999 was due 1.999 s after the first look: that is its time.
+        assertThat(batches).last().isEqualTo(new long[] {1_700_000_000_004L, 1_700_000_001_999L});
+
+        // A minute later the query restarts on its checkpoint: the pace resumes from event 2000, and the base time
+        // recorded at the first look still holds, so event 2004 is 2.004 s after it.
+        clock.advance(60_000);
+        batches.clear();
+        StreamingQuery again = startMinMax(options, chk, clock, batches);
+        again.processAllAvailable();
+        clock.advance(1_000);
+        again.processAllAvailable();
+        again.stop();
+        assertThat(batches).last().isEqualTo(new long[] {1_700_000_002_004L, 1_700_000_002_999L});
+
+        assertThatThrownBy(() -> spark.read().format("nexmark").options(Map.of("maxEvents", "10", "baseTime", "now"))
+                .load().count()).hasMessageContaining("baseTime 'now' is for streams");
+    }
+
+    /** A query that records each non-empty batch's earliest and latest event time (epoch ms). */
+    private StreamingQuery startMinMax(Map<String, String> options, Path chk, ManualClock clock, List<long[]> out) {
+        return stream(options).writeStream().option("checkpointLocation", chk.toString()).clock(clock)
+                .foreachBatch((df, id) -> {
+                    Row r = df.selectExpr("min(unix_millis(dateTime))", "max(unix_millis(dateTime))").first();
+                    if (!r.isNullAt(0)) {
+                        out.add(new long[] {r.getLong(0), r.getLong(1)});
+                    }
+                }).start();
+    }
+
+    @Test
     void aRestartContinuesAndARerunBatchRegeneratesTheSameEvents(@TempDir Path tmp) throws Exception {
         Map<String, String> options = Map.of("eventsPerSecond", "unbounded", "maxEventsPerTrigger", "3000",
                 "maxEvents", "15000");
