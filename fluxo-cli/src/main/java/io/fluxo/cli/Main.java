@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code fluxo} command: subcommands for the demo job and, as they land, SQL pipelines and conformance runs. */
 @Command(name = "fluxo", mixinStandardHelpOptions = true, version = "fluxo 0.1.0-SNAPSHOT",
         description = "Fluxo: Spark Structured Streaming's model as an embeddable Java engine.",
-        subcommands = {DemoCommand.class, RunCommand.class, SqlShellCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, SqlShellCommand.class, ConformanceCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -30,6 +30,12 @@ class MainTest {
     }
 
     @Test
+    void benchNamesTheBenchmarksItKnowsAndRefusesOthers() {
+        assertThat(run("--help")).contains("bench");
+        assertThat(Main.run("bench", "tpch")).isEqualTo(2);
+    }
+
+    @Test
     void demoStreamsSalesFilesThenReportsRevenuePerCategory(@TempDir Path dir) throws Exception {
         String out = run("demo", "--orders", "500", "--files", "3", "--interval", "0", "--dir", dir.toString());
         assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(3);

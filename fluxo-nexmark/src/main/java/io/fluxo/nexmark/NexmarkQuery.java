@@ -113,6 +113,12 @@ public enum NexmarkQuery {
         return sql;
     }
 
+    /** The watermark delay of the query's inputs (ms), 0 for a query without one. */
+    public long watermarkDelayMs() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("DELAY OF INTERVAL (\\d+) SECONDS").matcher(sql);
+        return m.find() ? Long.parseLong(m.group(1)) * 1000 : 0;
+    }
+
     /** Whether the query reads the static view {@code side_input} (see {@link #sideInputRows}). */
     public boolean needsSideInput() {
         return this == Q13;
