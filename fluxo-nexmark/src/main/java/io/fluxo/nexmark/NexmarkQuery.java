@@ -28,12 +28,14 @@ public enum NexmarkQuery {
                    max_by(bidder, price) AS bidder, max_by(extra, price) AS extra
             FROM bid WATERMARK dateTime DELAY OF INTERVAL 4 SECONDS
             GROUP BY window(dateTime, '10 seconds')"""),
-    Q8("new users: people who opened an auction in the 10-second window they registered in (a windowed join; each "
-            + "auction is a row, where the reference first groups each side by key and window)", "append", """
-            SELECT p.id, p.name, window(p.dateTime, '10 seconds').start AS starttime
-            FROM person WATERMARK dateTime DELAY OF INTERVAL 4 SECONDS p
-            JOIN auction WATERMARK dateTime DELAY OF INTERVAL 4 SECONDS a
-              ON p.id = a.seller AND window(p.dateTime, '10 seconds') = window(a.dateTime, '10 seconds')"""),
+    Q8("new users: people who opened an auction in the 10-second window they registered in (a join on the window; "
+            + "each auction is a row, where the reference first groups each side by key and window)", "append", """
+            SELECT p.id, p.name, p.w.start AS starttime
+            FROM (SELECT id, name, window(dateTime, '10 seconds') AS w
+                  FROM person WATERMARK dateTime DELAY OF INTERVAL 4 SECONDS) p
+            JOIN (SELECT seller, window(dateTime, '10 seconds') AS w
+                  FROM auction WATERMARK dateTime DELAY OF INTERVAL 4 SECONDS) a
+              ON p.id = a.seller AND p.w = a.w"""),
     Q11("user sessions: bids per bidder per session with a 10-second gap", "append", """
             SELECT bidder, count(*) AS bid_count, session_window.start AS starttime, session_window.end AS endtime
             FROM bid WATERMARK dateTime DELAY OF INTERVAL 4 SECONDS
