@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       peakHeapMb=<peak heap>}.</li>
  *   <li>{@code generator <query> <events> <checkpoint>}: the query over the in-process generator, unpaced, to a no-op
  *       sink: {@code RESULT rows=… ms=…}.</li>
+ *   <li>{@code startup <query> <checkpoint>}: as {@code generator} over 1 000 events, for the time from the JVM's
+ *       start to the first processed batch ({@code firstBatchMs}).</li>
  *   <li>{@code latency <query> <events per second> <seconds> <checkpoint>}: the query over the generator paced at that
  *       rate with event time = the time an event was offered; each output row's latency is the time its batch reached
  *       the sink minus its event time ({@code dateTime}; for a window, its end plus the watermark delay, when the
@@ -36,6 +38,7 @@ public final class FluxoNexmarkQuery {
             switch (mode) {
                 case "files" -> files(session, args[1], query(args[2]), args[3], args[4]);
                 case "generator" -> generator(session, query(args[1]), Long.parseLong(args[2]), args[3]);
+                case "startup" -> generator(session, query(args[1]), 1_000, args[2]);
                 case "latency" -> latency(session, query(args[1]), Long.parseLong(args[2]), Integer.parseInt(args[3]),
                         args[4]);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);

@@ -53,7 +53,7 @@ import java.util.Map;
  */
 public final class JsonFunctions {
     private static final DataType STRING = StringType.INSTANCE;
-    static final JsonFactory FACTORY = new JsonFactory();
+    static final JsonFactory FACTORY = new Utf8JsonFactory();
 
     static {
         FACTORY.setRootValueSeparator(null);

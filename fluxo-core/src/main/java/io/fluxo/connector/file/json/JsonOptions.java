@@ -1,12 +1,14 @@
 package io.fluxo.connector.file.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.fluxo.connector.file.FileOptions;
 import io.fluxo.connector.file.ParseMode;
 import io.fluxo.connector.file.internal.LineSeparators;
+import io.fluxo.function.scalar.Utf8JsonFactory;
 import io.fluxo.types.DateTimeUtils;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +53,7 @@ final class JsonOptions {
         timestampFormat = pattern("timestampFormat", timestampFormatText);
         lineSep = LineSeparators.forRead(o);
         lineSepWrite = LineSeparators.forWrite(o);
-        factory = JsonFactory.builder()
+        factory = new Utf8JsonFactory((JsonFactoryBuilder) JsonFactory.builder()
                 .configure(JsonReadFeature.ALLOW_JAVA_COMMENTS, o.getBoolean("allowComments", false))
                 .configure(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, o.getBoolean("allowUnquotedFieldNames", false))
                 .configure(JsonReadFeature.ALLOW_SINGLE_QUOTES, o.getBoolean("allowSingleQuotes", true))
@@ -64,8 +66,7 @@ final class JsonOptions {
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-                .build();
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()));
     }
 
     private static DateTimeFormatter pattern(String option, String pattern) {
