@@ -115,6 +115,14 @@ public enum NexmarkQuery {
         return sql;
     }
 
+    /**
+     * The query in the DataFrame API, over the views {@link Nexmark#registerViews} (and {@link
+     * Nexmark#registerSideInput} for q13) made in {@code session}: the same rows as {@link #sql()}.
+     */
+    public io.fluxo.api.DataFrame dataFrame(io.fluxo.api.Session session) {
+        return NexmarkDataFrames.of(this, session);
+    }
+
     /** The watermark delay of the query's inputs (ms), 0 for a query without one. */
     public long watermarkDelayMs() {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("DELAY OF INTERVAL (\\d+) SECONDS").matcher(sql);

@@ -49,6 +49,10 @@ class NexmarkQueryTest {
         Nexmark.registerBatchViews(spark, EVENTS);
         List<String> expected = rows(spark.sql(query.sql()).collectAsList());
 
+        // The DataFrame form gives the SQL form's rows.
+        assertThat(rows(query.dataFrame(spark).collectAsList())).isEqualTo(expected);
+        assertThat(query.dataFrame(spark).schema()).isEqualTo(spark.sql(query.sql()).schema());
+
         Nexmark.registerViews(spark, EVENTS);
         StreamingQuery q = spark.sql(query.sql()).writeStream().format("memory").queryName("out")
                 .outputMode(query.outputMode()).option("checkpointLocation", chk.toString())
