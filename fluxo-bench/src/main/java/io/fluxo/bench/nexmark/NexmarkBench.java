@@ -115,21 +115,32 @@ public final class NexmarkBench {
         if (smallHeap != null) {
             System.out.println(smallHeap);
         }
-        // Start-up: a fresh JVM running q0 over 1 000 generated events, to the end of its first batch (median of 3).
-        long[] starts = new long[3];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = Long.parseLong(child(fluxoCommand("-Xmx2g", "startup", "q0",
-                    work.resolve("startup-" + i).toString()), "fluxo start-up").get("firstBatchMs"));
-        }
-        Arrays.sort(starts);
+        // Start-up: a fresh JVM running q0 over 1 000 generated events, to the end of its first batch (median of 3),
+        // as it is and with an application class-data archive (AppCDS) made by a training run.
+        Path archive = work.resolve("fluxo.jsa");
+        child(fluxoCommand("-XX:ArchiveClassesAtExit=" + archive, "startup", "q0",
+                work.resolve("startup-training").toString()), "fluxo start-up training run");
+        long plain = medianStartUp(work, "-Xmx2g", "plain");
+        long withArchive = medianStartUp(work, "-XX:SharedArchiveFile=" + archive, "cds");
         long sparkStart = results.stream().mapToLong(Result::sparkFirstBatchMs).filter(v -> v >= 0).min().orElse(-1);
-        String startUp = "JVM start to first processed batch: Fluxo " + starts[1] + " ms (q0, 1 000 generated events, "
-                + "median of 3)" + (sparkStart >= 0 ? "; Spark " + sparkStart + " ms (fastest query over the files, "
-                + "first batch of " + FILES_PER_TRIGGER + " files)" : "");
+        String startUp = "JVM start to first processed batch (q0, 1 000 generated events, median of 3): Fluxo "
+                + plain + " ms, " + withArchive + " ms with a class-data archive"
+                + (sparkStart >= 0 ? "; Spark " + sparkStart + " ms (fastest query over the files, first batch of "
+                + FILES_PER_TRIGGER + " files)" : "");
         System.out.println(startUp);
         Files.writeString(out.resolve("nexmark.json"), json(events, results, smallHeap, startUp));
         chart(results, out.resolve("nexmark.png"));
         System.out.println("wrote " + out.resolve("nexmark.json") + " and " + out.resolve("nexmark.png"));
+    }
+
+    private static long medianStartUp(Path work, String jvmOption, String name) throws Exception {
+        long[] starts = new long[3];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = Long.parseLong(child(fluxoCommand(jvmOption, "startup", "q0",
+                    work.resolve("startup-" + name + i).toString()), "fluxo start-up").get("firstBatchMs"));
+        }
+        Arrays.sort(starts);
+        return starts[1];
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -173,8 +184,8 @@ public final class NexmarkBench {
         return dir;
     }
 
-    private static List<String> fluxoCommand(String heap, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), heap, "-cp", System.getProperty("java.class.path"),
+    private static List<String> fluxoCommand(String jvmOption, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), jvmOption, "-cp", System.getProperty("java.class.path"),
                 FluxoNexmarkQuery.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
