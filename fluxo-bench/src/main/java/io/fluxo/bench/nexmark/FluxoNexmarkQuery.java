@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       peakHeapMb=<peak heap>}.</li>
  *   <li>{@code generator <query> <events> <checkpoint>}: the query over the in-process generator, unpaced, to a no-op
  *       sink: {@code RESULT rows=… ms=…}.</li>
+ *   <li>{@code batch <events folder> <query> <output folder>}: the query as a batch query over the event files, its
+ *       result written as JSON lines (compared with Spark's by {@link NexmarkBench}).</li>
  *   <li>{@code startup <query> <checkpoint>}: as {@code generator} over 1 000 events, for the time from the JVM's
  *       start to the first processed batch ({@code firstBatchMs}).</li>
  *   <li>{@code latency <query> <events per second> <seconds> <checkpoint>}: the query over the generator paced at that
@@ -38,6 +40,7 @@ public final class FluxoNexmarkQuery {
             switch (mode) {
                 case "files" -> files(session, args[1], query(args[2]), args[3], args[4]);
                 case "generator" -> generator(session, query(args[1]), Long.parseLong(args[2]), args[3]);
+                case "batch" -> batch(session, args[1], query(args[2]), args[3]);
                 case "startup" -> generator(session, query(args[1]), 1_000, args[2]);
                 case "latency" -> latency(session, query(args[1]), Long.parseLong(args[2]), Integer.parseInt(args[3]),
                         args[4]);
@@ -59,6 +62,17 @@ public final class FluxoNexmarkQuery {
         }
         Nexmark.registerSideInput(session);
         runToEnd(session, query, checkpoint);
+    }
+
+    /** The query as a batch query over the event files, its result written as JSON lines to {@code out}. */
+    private static void batch(Session session, String events, NexmarkQuery query, String out) {
+        for (String table : List.of("person", "auction", "bid")) {
+            session.read().schema(NexmarkBench.schema(table)).json(events + "/" + table)
+                    .createOrReplaceTempView(table);
+        }
+        Nexmark.registerSideInput(session);
+        session.sql(query.sql()).write().mode("overwrite").json(out);
+        System.out.println("RESULT written=" + out);
     }
 
     private static void generator(Session session, NexmarkQuery query, long events, String checkpoint)

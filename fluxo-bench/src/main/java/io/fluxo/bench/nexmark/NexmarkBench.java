@@ -35,7 +35,8 @@ import javax.imageio.ImageIO;
  * with a Spark class path, on Spark, each in a JVM of its own, over the same files with the same rate limit
  * ({@code maxFilesPerTrigger}) to a no-op sink until the files are read. It also runs each query on Fluxo's in-process
  * generator (events/s comparable to the figures Flink, RisingWave and Arroyo publish), measures the latency of q0, q1
- * and q7 at a fixed input rate, and runs q7 in a 256 MB heap. Prints a table and writes it as {@code nexmark.json} and
+ * and q7 at a fixed input rate, and runs q7 in a 256 MB heap. With Spark, it also runs each query as a batch query over
+ * the files on both engines and compares the results row for row. Prints a table and writes it as {@code nexmark.json} and
  * {@code nexmark.png} under the output folder.
  *
  * <p>Arguments: {@code [--events N] [--queries q0,q1,…] [--spark-classpath FILE] [--out DIR] [--latency-rate R]
@@ -55,7 +56,7 @@ public final class NexmarkBench {
     /** One query's figures; NaN where not measured. */
     record Result(String query, long rows, double fluxoEventsPerSecond, double sparkEventsPerSecond,
             double generatorEventsPerSecond, double p50Ms, double p99Ms, long fluxoPeakHeapMb, long sparkPeakHeapMb,
-            long fluxoFirstBatchMs, long sparkFirstBatchMs) {
+            long fluxoFirstBatchMs, long sparkFirstBatchMs, String sameResult) {
         double ratio() {
             return fluxoEventsPerSecond / sparkEventsPerSecond;
         }
@@ -93,11 +94,13 @@ public final class NexmarkBench {
             Map<String, String> latency = LATENCY_QUERIES.contains(q) ? child(fluxoCommand("-Xmx2g", "latency", q.id(),
                     Long.toString(latencyRate), Integer.toString(latencySeconds),
                     work.resolve("lat-" + q.id()).toString()), "fluxo latency " + q.id()) : Map.of();
+            String check = sparkClasspath == null ? "-" : check(sparkClasspath, eventsDir, q, work.resolve("check-"
+                    + q.id()));
             long rows = Long.parseLong(fluxo.get("rows"));
             Result r = new Result(q.id(), rows, perSecond(fluxo), perSecond(spark), perSecond(generator),
                     number(latency, "p50"), number(latency, "p99"), Long.parseLong(fluxo.get("peakHeapMb")),
                     Long.parseLong(spark.getOrDefault("peakHeapMb", "-1")), Long.parseLong(fluxo.get("firstBatchMs")),
-                    Long.parseLong(spark.getOrDefault("firstBatchMs", "-1")));
+                    Long.parseLong(spark.getOrDefault("firstBatchMs", "-1")), check);
             results.add(r);
             System.out.println(row(r));
         }
@@ -131,6 +134,45 @@ public final class NexmarkBench {
         Files.writeString(out.resolve("nexmark.json"), json(events, results, smallHeap, startUp));
         chart(results, out.resolve("nexmark.png"));
         System.out.println("wrote " + out.resolve("nexmark.json") + " and " + out.resolve("nexmark.png"));
+    }
+
+    /**
+     * Runs the query as a batch query over the event files on both engines and compares their results: "same" with
+     * the row count when both hold the same rows the same number of times, else what differs.
+     */
+    private static String check(String sparkClasspath, Path events, NexmarkQuery q, Path dir) throws Exception {
+        Path fluxoOut = dir.resolve("fluxo");
+        Path sparkOut = dir.resolve("spark");
+        child(fluxoCommand("-Xmx2g", "batch", events.toString(), q.id(), fluxoOut.toString()), "fluxo batch " + q.id());
+        List<String> spark = new ArrayList<>(List.of(java(), "-Xmx2g",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "-cp", sparkClasspath,
+                "io.fluxo.bench.spark.SparkNexmarkBatch", events.toString(), q.sql(), sparkOut.toString()));
+        for (String table : List.of("person", "auction", "bid")) {
+            spark.add(schema(table).toDDL());
+        }
+        child(spark, "spark batch " + q.id());
+        try (Session session = Session.builder().master("local[*]").create()) {
+            for (String table : List.of("person", "auction", "bid")) {
+                session.read().schema(schema(table)).json(events.resolve(table).toString())
+                        .createOrReplaceTempView(table);
+            }
+            Nexmark.registerSideInput(session);
+            StructType schema = session.sql(q.sql()).schema();
+            session.read().schema(schema).json(fluxoOut.toString()).createOrReplaceTempView("fluxo_result");
+            session.read().schema(schema).json(sparkOut.toString()).createOrReplaceTempView("spark_result");
+            // Grouped by every column with its count, so that the same rows a different number of times differ too.
+            String columns = String.join(", ", schema.fields().stream().map(f -> "`" + f.name() + "`").toList());
+            String counted = "SELECT " + columns + ", count(*) AS n FROM %s GROUP BY " + columns;
+            long onlyFluxo = session.sql("SELECT * FROM (" + counted.formatted("fluxo_result") + ") EXCEPT SELECT * "
+                    + "FROM (" + counted.formatted("spark_result") + ")").count();
+            long onlySpark = session.sql("SELECT * FROM (" + counted.formatted("spark_result") + ") EXCEPT SELECT * "
+                    + "FROM (" + counted.formatted("fluxo_result") + ")").count();
+            long rows = session.table("fluxo_result").count();
+            return onlyFluxo == 0 && onlySpark == 0 ? "same (" + rows + " rows)"
+                    : "DIFFERENT (" + onlyFluxo + " row groups only Fluxo's, " + onlySpark + " only Spark's)";
+        }
     }
 
     private static long medianStartUp(Path work, String jvmOption, String name) throws Exception {
@@ -269,15 +311,16 @@ public final class NexmarkBench {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%-5s %11s %14s %14s %7s %16s %8s %8s %9s %9s", "query", "events",
-                "fluxo ev/s", "spark ev/s", "ratio", "generator ev/s", "p50 ms", "p99 ms", "fluxo MB", "spark MB");
+        return String.format(Locale.ROOT, "%-5s %11s %14s %14s %7s %16s %8s %8s %9s %9s  %s", "query", "events",
+                "fluxo ev/s", "spark ev/s", "ratio", "generator ev/s", "p50 ms", "p99 ms", "fluxo MB", "spark MB",
+                "results vs Spark");
     }
 
     private static String row(Result r) {
-        return String.format(Locale.ROOT, "%-5s %,11d %,14.0f %,14.0f %6.1fx %,16.0f %8.0f %8.0f %9d %9s", r.query(),
-                r.rows(), r.fluxoEventsPerSecond(), r.sparkEventsPerSecond(), r.ratio(),
+        return String.format(Locale.ROOT, "%-5s %,11d %,14.0f %,14.0f %6.1fx %,16.0f %8.0f %8.0f %9d %9s  %s",
+                r.query(), r.rows(), r.fluxoEventsPerSecond(), r.sparkEventsPerSecond(), r.ratio(),
                 r.generatorEventsPerSecond(), r.p50Ms(), r.p99Ms(), r.fluxoPeakHeapMb(),
-                r.sparkPeakHeapMb() < 0 ? "-" : Long.toString(r.sparkPeakHeapMb()));
+                r.sparkPeakHeapMb() < 0 ? "-" : Long.toString(r.sparkPeakHeapMb()), r.sameResult());
     }
 
     private static String json(long events, List<Result> results, String smallHeap, String startUp) {
@@ -287,10 +330,11 @@ public final class NexmarkBench {
             Result r = results.get(i);
             b.append(String.format(Locale.ROOT, "    {\"query\": \"%s\", \"events\": %d, \"fluxoEventsPerSecond\": %s, "
                     + "\"sparkEventsPerSecond\": %s, \"ratio\": %s, \"generatorEventsPerSecond\": %s, "
-                    + "\"latencyP50Ms\": %s, \"latencyP99Ms\": %s, \"fluxoPeakHeapMb\": %d, \"sparkPeakHeapMb\": %s}%s%n",
+                    + "\"latencyP50Ms\": %s, \"latencyP99Ms\": %s, \"fluxoPeakHeapMb\": %d, \"sparkPeakHeapMb\": %s, "
+                    + "\"resultsVsSpark\": \"%s\"}%s%n",
                     r.query(), r.rows(), num(r.fluxoEventsPerSecond()), num(r.sparkEventsPerSecond()), num(r.ratio()),
                     num(r.generatorEventsPerSecond()), num(r.p50Ms()), num(r.p99Ms()), r.fluxoPeakHeapMb(),
-                    r.sparkPeakHeapMb() < 0 ? "null" : Long.toString(r.sparkPeakHeapMb()),
+                    r.sparkPeakHeapMb() < 0 ? "null" : Long.toString(r.sparkPeakHeapMb()), r.sameResult(),
                     i + 1 < results.size() ? "," : ""));
         }
         b.append("  ],\n  \"smallHeap\": ").append(smallHeap == null ? "null" : "\"" + smallHeap + "\"")

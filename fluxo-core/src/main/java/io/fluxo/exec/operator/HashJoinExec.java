@@ -40,13 +40,15 @@ public final class HashJoinExec implements PhysicalOperator {
     private final boolean buildOnLeft;
     private final List<Expression> probeKeys;
     private final List<Expression> buildKeys;
+    /** Keys compared with {@code <=>}: a NULL there matches a NULL; a NULL in any other key matches nothing. */
+    private final boolean[] nullSafe;
     private final Optional<Expression> residual;
     private final List<AttributeReference> output;
     /** Per worker thread: match ids, probe rows and build rows of the batch being joined, reused across batches. */
     private final ThreadLocal<int[][]> scratch = ThreadLocal.withInitial(() -> new int[3][0]);
 
     public HashJoinExec(Kind kind, PhysicalOperator probe, PhysicalOperator build, boolean broadcast,
-            boolean buildOnLeft, List<Expression> probeKeys, List<Expression> buildKeys,
+            boolean buildOnLeft, List<Expression> probeKeys, List<Expression> buildKeys, boolean[] nullSafe,
             Optional<Expression> residual, List<AttributeReference> output) {
         this.kind = kind;
         this.probe = probe;
@@ -55,6 +57,7 @@ public final class HashJoinExec implements PhysicalOperator {
         this.buildOnLeft = buildOnLeft;
         this.probeKeys = List.copyOf(probeKeys);
         this.buildKeys = List.copyOf(buildKeys);
+        this.nullSafe = nullSafe.clone();
         this.residual = residual;
         this.output = List.copyOf(output);
     }
@@ -127,8 +130,8 @@ public final class HashJoinExec implements PhysicalOperator {
         }
         int[] ids = buffers[0];
         side.table.lookup(keyVectors, n, ids);
-        for (ColumnVector k : keyVectors) {
-            boolean[] nulls = k.nulls();
+        for (int key = 0; key < keyVectors.length; key++) {
+            boolean[] nulls = nullSafe[key] ? null : keyVectors[key].nulls();
             if (nulls != null) {
                 for (int i = 0; i < n; i++) {
                     if (nulls[i]) {
@@ -319,8 +322,8 @@ public final class HashJoinExec implements PhysicalOperator {
         // Chain rows in reverse so each key's chain lists its rows in input order.
         for (int i = n - 1; i >= 0; i--) {
             boolean nullKey = false;
-            for (ColumnVector k : keyVectors) {
-                nullKey |= k.isNull(i);
+            for (int key = 0; key < keyVectors.length; key++) {
+                nullKey |= !nullSafe[key] && keyVectors[key].isNull(i);
             }
             if (nullKey) {
                 next[i] = -1;

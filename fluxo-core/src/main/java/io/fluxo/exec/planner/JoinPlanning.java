@@ -36,38 +36,58 @@ final class JoinPlanning {
     private JoinPlanning() {
     }
 
-    /** A join condition split into equi-join key pairs and what remains. */
-    record Keys(List<Expression> left, List<Expression> right, List<Expression> residual) {
+    /**
+     * A join condition split into equi-join key pairs and what remains; {@code nullSafe} marks the pairs compared with
+     * {@code <=>} (a NULL key matches a NULL key), as INTERSECT and EXCEPT compare rows.
+     */
+    record Keys(List<Expression> left, List<Expression> right, List<Boolean> nullSafe, List<Expression> residual) {
+        boolean[] nullSafeArray() {
+            boolean[] out = new boolean[nullSafe.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = nullSafe.get(i);
+            }
+            return out;
+        }
     }
 
+    /** The keys of a batch join: {@code =} and {@code <=>} pairs. */
     static Keys keys(Join join) {
+        return keys(join, true);
+    }
+
+    /** With {@code nullSafeKeys} false, {@code <=>} comparisons stay in the residual (joins of two streams). */
+    static Keys keys(Join join, boolean nullSafeKeys) {
         Set<ExprId> leftIds = ids(join.left().output());
         Set<ExprId> rightIds = ids(join.right().output());
         List<Expression> leftKeys = new ArrayList<>();
         List<Expression> rightKeys = new ArrayList<>();
+        List<Boolean> nullSafe = new ArrayList<>();
         List<Expression> residual = new ArrayList<>();
         for (Expression c : join.condition().map(JoinPlanning::conjuncts).orElse(List.of())) {
-            if (c instanceof Comparison cmp && cmp.op() == Comparison.Op.EQUAL) {
+            if (c instanceof Comparison cmp && (cmp.op() == Comparison.Op.EQUAL
+                    || (nullSafeKeys && cmp.op() == Comparison.Op.NULL_SAFE_EQUAL))) {
                 if (readsOnly(cmp.left(), leftIds) && readsOnly(cmp.right(), rightIds)) {
                     leftKeys.add(cmp.left());
                     rightKeys.add(cmp.right());
+                    nullSafe.add(cmp.op() == Comparison.Op.NULL_SAFE_EQUAL);
                     continue;
                 }
                 if (readsOnly(cmp.left(), rightIds) && readsOnly(cmp.right(), leftIds)) {
                     leftKeys.add(cmp.right());
                     rightKeys.add(cmp.left());
+                    nullSafe.add(cmp.op() == Comparison.Op.NULL_SAFE_EQUAL);
                     continue;
                 }
             }
             residual.add(c);
         }
-        return new Keys(leftKeys, rightKeys, residual);
+        return new Keys(leftKeys, rightKeys, nullSafe, residual);
     }
 
     /** A join of two streams: both sides exchanged on the keys into the state partitions, joined with their state. */
     static PhysicalOperator planStreaming(StatefulJoin s, Planner planner) {
         Join join = s.join();
-        Keys keys = keys(join);
+        Keys keys = keys(join, false);
         PhysicalOperator left = planner.plan(join.left());
         PhysicalOperator right = planner.plan(join.right());
         List<Expression> leftKeys = Binder.bindAll(keys.left(), left.output());
@@ -151,12 +171,12 @@ final class JoinPlanning {
                 probe = new GatherExec(probe);
             }
             return new HashJoinExec(kind, probe, new GatherExec(build), true, buildOnLeft, probeKeys, buildKeys,
-                    boundResidual, output);
+                    split.nullSafeArray(), boundResidual, output);
         }
         int n = settings.shufflePartitions();
         return new HashJoinExec(kind, new ShuffleExchangeExec(probeKeys, n, probe),
                 new ShuffleExchangeExec(buildKeys, n, build), false, buildOnLeft, probeKeys, buildKeys,
-                boundResidual, output);
+                split.nullSafeArray(), boundResidual, output);
     }
 
     /** Columns the residual sees: left then right, as the joined rows are assembled (semi and anti joins too). */

@@ -64,11 +64,11 @@ class JoinReferenceProperties {
                     (l, r) -> l[K] != null && eq((Integer) l[K] + 1, r[K])),
             new Condition("lx < rx", false, (l, r) -> l.col("lx").lt(r.col("rx")),
                     (l, r) -> l[X] != null && r[X] != null && (Integer) l[X] < (Integer) r[X]),
-            new Condition("lk <=> rk", false, (l, r) -> l.col("lk").eqNullSafe(r.col("rk")),
+            new Condition("lk <=> rk", true, (l, r) -> l.col("lk").eqNullSafe(r.col("rk")),
                     (l, r) -> l[K] == null && r[K] == null || eq(l[K], r[K])),
             new Condition("ld = rd", true, (l, r) -> l.col("ld").equalTo(r.col("rd")),
                     (l, r) -> eqDouble(l[D], r[D])),
-            new Condition("ld <=> rd AND lx <= rx", false,
+            new Condition("ld <=> rd AND lx <= rx", true,
                     (l, r) -> l.col("ld").eqNullSafe(r.col("rd")).and(l.col("lx").leq(r.col("rx"))),
                     (l, r) -> (l[D] == null && r[D] == null || eqDouble(l[D], r[D])) && l[X] != null && r[X] != null
                             && (Integer) l[X] <= (Integer) r[X]),
