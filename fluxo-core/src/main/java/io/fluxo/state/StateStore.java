@@ -186,7 +186,11 @@ public final class StateStore {
             }
             version = next;
             changed.clear();
-            cleanUp();
+            // What clean-up may delete changes only when the oldest version to keep passes a snapshot version:
+            // look at the folder then, not at every commit.
+            if ((version - conf.minVersionsToRetain() + 1) % conf.snapshotInterval() == 0) {
+                cleanUp();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit state version " + next + " in " + dir + ": "
                     + e.getMessage(), e);
