@@ -70,6 +70,16 @@ final class NexmarkDataFrames {
                                     .otherwise("otherTime").as("bidTimeType"),
                             col("dateTime"), col("extra"), length(col("extra")).minus(length(replace(col("extra"),
                                     lit("c"), lit("")))).as("c_counts"));
+            case Q20 -> {
+                DataFrame b = bid.alias("b");
+                DataFrame a = session.table("auction").alias("a");
+                yield b.join(a, col("b.auction").equalTo(col("a.id"))).where(col("a.category").equalTo(10))
+                        .select(col("b.auction"), col("b.bidder"), col("b.price"), col("b.channel"), col("b.url"),
+                                col("b.dateTime").as("bid_dateTime"), col("b.extra").as("bid_extra"),
+                                col("a.itemName"), col("a.description"), col("a.initialBid"), col("a.reserve"),
+                                col("a.dateTime").as("auction_dateTime"), col("a.expires"), col("a.seller"),
+                                col("a.category"), col("a.extra").as("auction_extra"));
+            }
             case Q21 -> {
                 Column channel = lower(col("channel"));
                 Column fromUrl = regexp_extract(col("url"), CHANNEL_ID, 2);

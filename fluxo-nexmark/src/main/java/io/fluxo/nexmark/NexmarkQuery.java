@@ -52,6 +52,12 @@ public enum NexmarkQuery {
                    dateTime, extra, length(extra) - length(replace(extra, 'c', '')) AS c_counts
             FROM bid
             WHERE 0.908 * price > 1000000 AND 0.908 * price < 50000000"""),
+    Q20("expand bids with their auction: an incremental join of bids and auctions of category 10", "append", """
+            SELECT b.auction, b.bidder, b.price, b.channel, b.url, b.dateTime AS bid_dateTime, b.extra AS bid_extra,
+                   a.itemName, a.description, a.initialBid, a.reserve, a.dateTime AS auction_dateTime, a.expires,
+                   a.seller, a.category, a.extra AS auction_extra
+            FROM bid b JOIN auction a ON b.auction = a.id
+            WHERE a.category = 10"""),
     Q21("add a channel id: a CASE over the channel, else the id from the URL", "append", """
             SELECT auction, bidder, price, channel,
                    CASE WHEN lower(channel) = 'apple' THEN '0'
@@ -82,9 +88,6 @@ public enum NexmarkQuery {
             "q15-q18 (distinct counts and filters per day, top bid per bidder and auction): count(DISTINCT) per "
                     + "group and per-key ROW_NUMBER on streams",
             "q19 (top 10 bids per auction): ROW_NUMBER on a stream",
-            "q20 (expand bids with the auction): a stream-stream join whose condition has no event-time bound on "
-                    + "one side is allowed, but the reference's form also filters on the join's result per auction "
-                    + "lifetime; not written yet",
             "q23 (compare bids against the item's price across categories): a chain of stateful joins and "
                     + "aggregations");
 
