@@ -57,6 +57,16 @@ class ExamplesTest {
     }
 
     @Test
+    void nexmarkHighestBid() throws Exception {
+        String out = output(() -> NexmarkHighestBid.main(new String[0]));
+        // A minute of events in 10-second windows with a 4 s watermark: windows ending at 10..50 s close, 60 s stays
+        // open; the first starts at the reference's base time, 2015-07-15T00:00:00Z.
+        assertThat(out).contains("window ending 2015-07-15T00:00:10Z: auction ").contains("window ending 2015-07-15T00:00:50Z")
+                .doesNotContain("window ending 2015-07-15T00:01:00Z").contains("5 windows closed, 6 in the batch answer; "
+                        + "closed ones agree");
+    }
+
+    @Test
     void userSessions() throws Exception {
         String out = output(() -> UserSessions.main(new String[0]));
         // The watermark (latest click - 10 s) passes ana's 40 s + 30 s and bia's 70 s + 30 s only after caio's click
