@@ -273,7 +273,11 @@ public final class Session implements AutoCloseable {
     PlannerSettings plannerSettings() {
         int shuffle = conf.getInt(RuntimeConfig.SHUFFLE_PARTITIONS, parallelism);
         long broadcast = Long.parseLong(conf.get(RuntimeConfig.BROADCAST_THRESHOLD_ROWS, "1000000"));
-        return new PlannerSettings(parallelism, shuffle, broadcast);
+        long sortSpill = Long.parseLong(conf.get(RuntimeConfig.SORT_SPILL_THRESHOLD_BYTES,
+                Long.toString(Runtime.getRuntime().maxMemory() / 8)));
+        String localDir = conf.get(RuntimeConfig.LOCAL_DIR, null);
+        return new PlannerSettings(parallelism, shuffle, broadcast, sortSpill,
+                localDir == null ? null : java.nio.file.Path.of(localDir));
     }
 
     /** The physical plan of an analyzed plan, for one run with the given context. */

@@ -108,15 +108,17 @@ public final class Planner {
             // ORDER BY … LIMIT n: each partition keeps its first n, then one task sorts those.
             PhysicalOperator child = plan(s.child());
             List<SortOrder> order = bindOrder(s, child);
+            SortExec.Spill spill = new SortExec.Spill(settings.sortSpillThresholdBytes(), settings.spillDirectory());
             if (child.numPartitions() == 1) {
-                return new SortExec(order, l.limit(), child);
+                return new SortExec(order, l.limit(), spill, child);
             }
-            return new SortExec(order, l.limit(), new GatherExec(new SortExec(order, l.limit(), child)));
+            return new SortExec(order, l.limit(), spill, new GatherExec(new SortExec(order, l.limit(), spill, child)));
         }
         if (plan instanceof Sort s) {
             PhysicalOperator child = plan(s.child());
             List<SortOrder> order = bindOrder(s, child);
-            return new SortExec(order, -1, s.global() && child.numPartitions() > 1 ? new GatherExec(child) : child);
+            return new SortExec(order, -1, new SortExec.Spill(settings.sortSpillThresholdBytes(),
+                    settings.spillDirectory()), s.global() && child.numPartitions() > 1 ? new GatherExec(child) : child);
         }
         if (plan instanceof Join j) {
             return JoinPlanning.plan(j, this, settings);

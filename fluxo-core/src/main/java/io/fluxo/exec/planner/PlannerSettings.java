@@ -1,13 +1,20 @@
 package io.fluxo.exec.planner;
 
 /**
- * Knobs the planner reads from the session: how many partitions to run in parallel and shuffle into, and the size
- * under which a join side is broadcast (Spark's {@code spark.sql.autoBroadcastJoinThreshold}, here in rows).
+ * Knobs the planner reads from the session: how many partitions to run in parallel and shuffle into, the size under
+ * which a join side is broadcast (Spark's {@code spark.sql.autoBroadcastJoinThreshold}, here in rows), and the bytes of
+ * rows a sort task holds before it writes a sorted run to disk, in {@code spillDirectory} (null: the system's
+ * temporary folder).
  */
-public record PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows) {
+public record PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows,
+        long sortSpillThresholdBytes, java.nio.file.Path spillDirectory) {
     public PlannerSettings {
         if (parallelism < 1 || shufflePartitions < 1) {
             throw new IllegalArgumentException("parallelism and shuffle partitions must be positive");
         }
+    }
+
+    public PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows) {
+        this(parallelism, shufflePartitions, broadcastThresholdRows, Long.MAX_VALUE, null);
     }
 }
