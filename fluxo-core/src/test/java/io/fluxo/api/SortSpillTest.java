@@ -54,7 +54,7 @@ class SortSpillTest {
         Path blocked = dir.resolve("spill");
         Files.writeString(blocked, "not a folder");
         assertThat(sorted(blocked, Long.MAX_VALUE, QUERY)).hasSize(30_000);
-        assertThatThrownBy(() -> sorted(blocked, 20_000, QUERY)).hasStackTraceContaining("cannot write a sort run to "
+        assertThatThrownBy(() -> sorted(blocked, 20_000, QUERY)).hasStackTraceContaining("cannot write spilled rows to "
                 + blocked);
     }
 }

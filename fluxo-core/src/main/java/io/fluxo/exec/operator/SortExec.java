@@ -11,12 +11,6 @@ import io.fluxo.plan.expr.SortOrder;
 import io.fluxo.types.DataType;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
-import io.fluxo.vector.row.BinaryRowCodec;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,20 +31,14 @@ import java.util.PriorityQueue;
 public final class SortExec implements PhysicalOperator {
     private final List<SortOrder> boundOrder;
     private final int limit;
-    private final Spill spill;
+    private final SpillFile.Settings spill;
     private final PhysicalOperator child;
 
-    /** When a task writes a sorted run: at {@code thresholdBytes} of rows held; where: {@code directory}. */
-    public record Spill(long thresholdBytes, Path directory) {
-        /** Never spills. */
-        public static final Spill NEVER = new Spill(Long.MAX_VALUE, null);
-    }
-
     public SortExec(List<SortOrder> boundOrder, int limit, PhysicalOperator child) {
-        this(boundOrder, limit, Spill.NEVER, child);
+        this(boundOrder, limit, SpillFile.Settings.NEVER, child);
     }
 
-    public SortExec(List<SortOrder> boundOrder, int limit, Spill spill, PhysicalOperator child) {
+    public SortExec(List<SortOrder> boundOrder, int limit, SpillFile.Settings spill, PhysicalOperator child) {
         this.boundOrder = List.copyOf(boundOrder);
         this.limit = limit;
         this.spill = spill;
@@ -150,50 +138,22 @@ public final class SortExec implements PhysicalOperator {
         return comparators;
     }
 
-    /** Writes sorted rows to a temporary file: per chunk of rows, its row count, byte length and encoded rows. */
+    /** Writes sorted rows to a spill file: one sorted run. */
     private Path spill(ColumnBatch rows, List<DataType> types) {
-        BinaryRowCodec codec = new BinaryRowCodec(types);
-        BinaryRowCodec.Encoded encoded = new BinaryRowCodec.Encoded();
-        Path file = null;
-        try {
-            file = spill.directory() == null ? Files.createTempFile("fluxo-sort-", ".run")
-                    : Files.createTempFile(spill.directory(), "fluxo-sort-", ".run");
-            file.toFile().deleteOnExit();
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-                    1 << 16))) {
-                for (int from = 0; from < rows.numRows(); from += ColumnBatch.DEFAULT_SIZE) {
-                    int count = Math.min(ColumnBatch.DEFAULT_SIZE, rows.numRows() - from);
-                    ColumnBatch chunk = rows.slice(from, count);
-                    ColumnVector[] columns = new ColumnVector[types.size()];
-                    for (int c = 0; c < columns.length; c++) {
-                        columns[c] = chunk.column(c);
-                    }
-                    codec.encode(columns, count, encoded);
-                    int length = encoded.offsets()[count];
-                    out.writeInt(count);
-                    out.writeInt(length);
-                    out.write(encoded.bytes(), 0, length);
-                }
-            }
-            return file;
-        } catch (IOException e) {
-            if (file != null) {
-                file.toFile().delete();
-            }
-            throw new UncheckedIOException("cannot write a sort run to " + (file != null ? file
-                    : spill.directory() != null ? spill.directory() : "the temporary folder") + " (fluxo.local.dir): "
-                    + e.getMessage(), e);
+        try (SpillFile.Writer writer = new SpillFile.Writer(spill, "fluxo-sort-", types)) {
+            writer.append(rows);
+            return writer.file();
         }
     }
 
-    /** One sorted input of the merge: a run on disk read a chunk at a time, or the rows still in memory. */
+    /** One sorted input of the merge: a run on disk read a batch at a time, or the rows still in memory. */
     private final class Cursor {
         final int index;
-        private final DataInputStream in;
+        private final SpillFile.Reader in;
         private final Path file;
-        private final BinaryRowCodec codec;
-        private final List<DataType> types;
+        private final long end;
         private final TaskContext context;
+        private long offset;
         ColumnBatch batch;
         ColumnVector[] keys;
         int row;
@@ -201,9 +161,8 @@ public final class SortExec implements PhysicalOperator {
         Cursor(int index, Path file, List<DataType> types, TaskContext context) throws IOException {
             this.index = index;
             this.file = file;
-            this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            this.codec = new BinaryRowCodec(types);
-            this.types = types;
+            this.in = new SpillFile.Reader(file, types);
+            this.end = Files.size(file);
             this.context = context;
         }
 
@@ -211,8 +170,7 @@ public final class SortExec implements PhysicalOperator {
             this.index = index;
             this.file = null;
             this.in = null;
-            this.codec = null;
-            this.types = null;
+            this.end = 0;
             this.context = context;
             this.batch = rows;
             this.keys = SortExec.this.keys(rows, context);
@@ -223,26 +181,11 @@ public final class SortExec implements PhysicalOperator {
             if (batch != null && ++row < batch.numRows()) {
                 return true;
             }
-            if (in == null) {
+            if (in == null || offset >= end) {
                 return false;
             }
-            int count;
-            try {
-                count = in.readInt();
-            } catch (EOFException end) {
-                return false;
-            }
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            ColumnVector[] columns = new ColumnVector[types.size()];
-            for (int c = 0; c < columns.length; c++) {
-                columns[c] = ColumnVector.allocate(types.get(c), count);
-            }
-            int at = 0;
-            for (int r = 0; r < count; r++) {
-                at = codec.decode(bytes, at, columns);
-            }
-            batch = new ColumnBatch(columns, count);
+            batch = in.read(offset);
+            offset = in.after();
             keys = SortExec.this.keys(batch, context);
             row = 0;
             return true;
@@ -250,11 +193,7 @@ public final class SortExec implements PhysicalOperator {
 
         void close() {
             if (in != null) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // the file is deleted next
-                }
+                in.close();
                 file.toFile().delete();
             }
         }

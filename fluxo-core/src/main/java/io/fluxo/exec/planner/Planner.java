@@ -15,6 +15,7 @@ import io.fluxo.exec.operator.RangeExec;
 import io.fluxo.exec.operator.ScanExec;
 import io.fluxo.exec.operator.ShuffleExchangeExec;
 import io.fluxo.exec.operator.SortExec;
+import io.fluxo.exec.operator.SpillFile;
 import io.fluxo.exec.operator.StatefulDeduplicateExec;
 import io.fluxo.exec.operator.UnionExec;
 import io.fluxo.plan.expr.AttributeReference;
@@ -108,7 +109,7 @@ public final class Planner {
             // ORDER BY … LIMIT n: each partition keeps its first n, then one task sorts those.
             PhysicalOperator child = plan(s.child());
             List<SortOrder> order = bindOrder(s, child);
-            SortExec.Spill spill = new SortExec.Spill(settings.sortSpillThresholdBytes(), settings.spillDirectory());
+            SpillFile.Settings spill = settings.sortSpill();
             if (child.numPartitions() == 1) {
                 return new SortExec(order, l.limit(), spill, child);
             }
@@ -117,8 +118,8 @@ public final class Planner {
         if (plan instanceof Sort s) {
             PhysicalOperator child = plan(s.child());
             List<SortOrder> order = bindOrder(s, child);
-            return new SortExec(order, -1, new SortExec.Spill(settings.sortSpillThresholdBytes(),
-                    settings.spillDirectory()), s.global() && child.numPartitions() > 1 ? new GatherExec(child) : child);
+            return new SortExec(order, -1, settings.sortSpill(),
+                    s.global() && child.numPartitions() > 1 ? new GatherExec(child) : child);
         }
         if (plan instanceof Join j) {
             return JoinPlanning.plan(j, this, settings);

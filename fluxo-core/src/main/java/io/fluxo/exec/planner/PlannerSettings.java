@@ -14,6 +14,11 @@ public record PlannerSettings(int parallelism, int shufflePartitions, long broad
         }
     }
 
+    /** When and where a sort spills. */
+    public io.fluxo.exec.operator.SpillFile.Settings sortSpill() {
+        return new io.fluxo.exec.operator.SpillFile.Settings(sortSpillThresholdBytes, spillDirectory);
+    }
+
     public PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows) {
         this(parallelism, shufflePartitions, broadcastThresholdRows, Long.MAX_VALUE, null);
     }
