@@ -273,10 +273,11 @@ public final class Session implements AutoCloseable {
     PlannerSettings plannerSettings() {
         int shuffle = conf.getInt(RuntimeConfig.SHUFFLE_PARTITIONS, parallelism);
         long broadcast = Long.parseLong(conf.get(RuntimeConfig.BROADCAST_THRESHOLD_ROWS, "1000000"));
-        long sortSpill = Long.parseLong(conf.get(RuntimeConfig.SORT_SPILL_THRESHOLD_BYTES,
-                Long.toString(Runtime.getRuntime().maxMemory() / 8)));
+        String eighthOfHeap = Long.toString(Runtime.getRuntime().maxMemory() / 8);
+        long sortSpill = Long.parseLong(conf.get(RuntimeConfig.SORT_SPILL_THRESHOLD_BYTES, eighthOfHeap));
+        long shuffleSpill = Long.parseLong(conf.get(RuntimeConfig.SHUFFLE_SPILL_THRESHOLD_BYTES, eighthOfHeap));
         String localDir = conf.get(RuntimeConfig.LOCAL_DIR, null);
-        return new PlannerSettings(parallelism, shuffle, broadcast, sortSpill,
+        return new PlannerSettings(parallelism, shuffle, broadcast, sortSpill, shuffleSpill,
                 localDir == null ? null : java.nio.file.Path.of(localDir));
     }
 
@@ -287,8 +288,12 @@ public final class Session implements AutoCloseable {
             throw new AnalysisException("STREAMING_QUERY_NOT_STARTED", "Queries with streaming sources must be "
                     + "executed with writeStream.start().");
         }
-        LogicalPlan withCache = cacheManager.useCached(analyzed, part -> executor().collect(
-                new Planner(plannerSettings()).plan(new Optimizer(context).optimize(part)), new TaskContext(context)));
+        LogicalPlan withCache = cacheManager.useCached(analyzed, part -> {
+            try (TaskContext run = new TaskContext(context)) {
+                return executor().collect(new Planner(plannerSettings()).plan(new Optimizer(context).optimize(part)),
+                        run);
+            }
+        });
         LogicalPlan optimized = new Optimizer(context).optimize(withCache);
         PhysicalOperator physical = new Planner(plannerSettings()).plan(optimized);
         return new QueryPlans(analyzed, optimized, physical);
@@ -304,26 +309,32 @@ public final class Session implements AutoCloseable {
     List<ColumnBatch> execute(LogicalPlan analyzed) {
         EvalContext context = newEvalContext();
         QueryPlans plans = plan(analyzed, context);
-        return executor().collect(plans.physical(), new TaskContext(context));
+        try (TaskContext run = new TaskContext(context)) {
+            return executor().collect(plans.physical(), run);
+        }
     }
 
     /** Runs one micro-batch's plan (already analyzed, no streaming leaves left) for the streaming engine. */
     List<ColumnBatch> runBatchPlan(LogicalPlan batchPlan, EvalContext context) {
         QueryPlans plans = plan(batchPlan, context);
-        return executor().collect(plans.physical(), new TaskContext(context));
+        try (TaskContext run = new TaskContext(context)) {
+            return executor().collect(plans.physical(), run);
+        }
     }
 
     /** Runs an analyzed plan, handing each output batch to {@code consumer} from the task that produced it. */
     void forEachBatch(LogicalPlan analyzed, java.util.function.Consumer<ColumnBatch> consumer) {
         EvalContext context = newEvalContext();
         QueryPlans plans = plan(analyzed, context);
-        executor().runTasks(plans.physical(), new TaskContext(context), (partition, batches) -> {
-            ColumnBatch b;
-            while ((b = batches.next()) != null) {
-                consumer.accept(b);
-            }
-            return null;
-        });
+        try (TaskContext run = new TaskContext(context)) {
+            executor().runTasks(plans.physical(), run, (partition, batches) -> {
+                ColumnBatch b;
+                while ((b = batches.next()) != null) {
+                    consumer.accept(b);
+                }
+                return null;
+            });
+        }
     }
 
     /** Runs an analyzed plan and writes its partitions as files, one per task, committed together. */
@@ -336,9 +347,11 @@ public final class Session implements AutoCloseable {
             if (job.isSkipped()) {
                 return;
             }
-            List<FileWriteJob.TaskResult> results = executor().runTasks(plans.physical(), new TaskContext(context),
-                    (partition, batches) -> job.writeTask(partition, new BatchIteratorAdapter(batches)));
-            job.commit(results);
+            try (TaskContext run = new TaskContext(context)) {
+                List<FileWriteJob.TaskResult> results = executor().runTasks(plans.physical(), run,
+                        (partition, batches) -> job.writeTask(partition, new BatchIteratorAdapter(batches)));
+                job.commit(results);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
         }

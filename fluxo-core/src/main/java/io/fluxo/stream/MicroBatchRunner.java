@@ -372,6 +372,10 @@ public final class MicroBatchRunner {
             }
         }
         if (failure != null) {
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread()) {
+                t.join(60_000); // the query has ended: let it finish closing (checkpoint, sink) before saying so
+            }
             throw new StreamingQueryException(failure);
         }
     }
@@ -478,6 +482,7 @@ public final class MicroBatchRunner {
         } catch (Throwable t) {
             failure = t;
         } finally {
+            active = false;
             if (pendingCommit != null) {
                 // Stopped or failed while the last batch's commit was being written: let it land, even if stop()
                 // interrupted the loop, so a restart never races the entry being written.
@@ -496,7 +501,6 @@ public final class MicroBatchRunner {
             }
             committer.shutdown();
             awaitCheckpointWrites();
-            active = false;
             statusMessage = "Stopped";
             for (StreamingRelation s : sources) {
                 try {

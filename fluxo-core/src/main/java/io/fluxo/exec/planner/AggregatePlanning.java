@@ -89,7 +89,7 @@ final class AggregatePlanning {
             }
             int partitions = stateful != null ? stateful.numStatePartitions() : settings.shufflePartitions();
             PhysicalOperator exchanged = grouping.isEmpty() ? new GatherExec(partial)
-                    : new ShuffleExchangeExec(keyRefs, partitions, partial);
+                    : new ShuffleExchangeExec(keyRefs, partitions, settings.shuffleSpill(), partial);
             List<AggregateSpec> finalSpecs = specs.stream()
                     .map(s -> new AggregateSpec(s.function(), List.of(), s.description())).toList();
             aggregated = stateful == null
@@ -138,7 +138,7 @@ final class AggregatePlanning {
         List<Expression> boundOthers = Binder.bindAll(others, child.output());
         int partitions = stateful != null ? stateful.numStatePartitions() : settings.shufflePartitions();
         PhysicalOperator exchanged = others.isEmpty() ? new GatherExec(child)
-                : new ShuffleExchangeExec(boundOthers, partitions, child);
+                : new ShuffleExchangeExec(boundOthers, partitions, settings.shuffleSpill(), child);
         Expression time = Binder.bind(call.arguments().get(0), child.output());
         // A gap per row (an interval string expression) when it is not a constant.
         Expression gapPerRow = gapMicros < 0 ? Binder.bind(call.arguments().get(1), child.output()) : null;

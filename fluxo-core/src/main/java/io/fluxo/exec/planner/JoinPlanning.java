@@ -174,9 +174,9 @@ final class JoinPlanning {
                     split.nullSafeArray(), boundResidual, output);
         }
         int n = settings.shufflePartitions();
-        return new HashJoinExec(kind, new ShuffleExchangeExec(probeKeys, n, probe),
-                new ShuffleExchangeExec(buildKeys, n, build), false, buildOnLeft, probeKeys, buildKeys,
-                split.nullSafeArray(), boundResidual, output);
+        return new HashJoinExec(kind, new ShuffleExchangeExec(probeKeys, n, settings.shuffleSpill(), probe),
+                new ShuffleExchangeExec(buildKeys, n, settings.shuffleSpill(), build), false, buildOnLeft, probeKeys,
+                buildKeys, split.nullSafeArray(), boundResidual, output);
     }
 
     /** Columns the residual sees: left then right, as the joined rows are assembled (semi and anti joins too). */

@@ -80,7 +80,7 @@ public final class Planner {
         if (plan instanceof StatefulDeduplicate d) {
             PhysicalOperator child = plan(d.deduplicate().child());
             List<Expression> keys = Binder.bindAll(d.deduplicate().keys(), child.output());
-            PhysicalOperator exchanged = new ShuffleExchangeExec(keys, d.numStatePartitions(), child);
+            PhysicalOperator exchanged = new ShuffleExchangeExec(keys, d.numStatePartitions(), settings.shuffleSpill(), child);
             int eventTime = d.eventTime() == null ? -1 : child.output().indexOf(d.eventTime());
             boolean eventTimeIsKey = d.eventTime() != null && d.deduplicate().keys().stream()
                     .anyMatch(k -> k instanceof AttributeReference a && a.exprId().equals(d.eventTime().exprId()));
@@ -175,7 +175,7 @@ public final class Planner {
         List<Expression> keys = Binder.bindAll(g.keys(), child.output());
         FlatMapGroupsWithState.Streaming streaming = g.streaming();
         int partitions = streaming != null ? streaming.numStatePartitions() : settings.parallelism();
-        PhysicalOperator exchanged = new ShuffleExchangeExec(keys, partitions, child);
+        PhysicalOperator exchanged = new ShuffleExchangeExec(keys, partitions, settings.shuffleSpill(), child);
         // Spark drops rows behind the watermark here only when the function's timeouts run on event time.
         int eventTime = streaming != null && streaming.eventTime() != null && g.timeout() == StateTimeout.EVENT_TIME
                 ? child.output().indexOf(streaming.eventTime()) : -1;

@@ -3,15 +3,20 @@ package io.fluxo.exec.planner;
 /**
  * Knobs the planner reads from the session: how many partitions to run in parallel and shuffle into, the size under
  * which a join side is broadcast (Spark's {@code spark.sql.autoBroadcastJoinThreshold}, here in rows), and the bytes of
- * rows a sort task holds before it writes a sorted run to disk, in {@code spillDirectory} (null: the system's
- * temporary folder).
+ * rows a sort task, or a task splitting rows for a hash exchange, holds before it writes them to disk, in
+ * {@code spillDirectory} (null: the system's temporary folder).
  */
 public record PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows,
-        long sortSpillThresholdBytes, java.nio.file.Path spillDirectory) {
+        long sortSpillThresholdBytes, long shuffleSpillThresholdBytes, java.nio.file.Path spillDirectory) {
     public PlannerSettings {
         if (parallelism < 1 || shufflePartitions < 1) {
             throw new IllegalArgumentException("parallelism and shuffle partitions must be positive");
         }
+    }
+
+    /** When and where a hash exchange spills. */
+    public io.fluxo.exec.operator.SpillFile.Settings shuffleSpill() {
+        return new io.fluxo.exec.operator.SpillFile.Settings(shuffleSpillThresholdBytes, spillDirectory);
     }
 
     /** When and where a sort spills. */
@@ -20,6 +25,6 @@ public record PlannerSettings(int parallelism, int shufflePartitions, long broad
     }
 
     public PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows) {
-        this(parallelism, shufflePartitions, broadcastThresholdRows, Long.MAX_VALUE, null);
+        this(parallelism, shufflePartitions, broadcastThresholdRows, Long.MAX_VALUE, Long.MAX_VALUE, null);
     }
 }
