@@ -15,13 +15,23 @@ import java.util.List;
  */
 public final class GatherExec implements Stage {
     private final PhysicalOperator child;
+    private final SpillFile.Settings spill;
 
     public GatherExec(PhysicalOperator child) {
+        this(child, SpillFile.Settings.NEVER);
+    }
+
+    /** A gather whose tasks spill what they hold past the threshold, as a hash exchange's (below a global sort). */
+    public GatherExec(PhysicalOperator child, SpillFile.Settings spill) {
         this.child = child;
+        this.spill = spill;
     }
 
     @Override
     public List<List<ColumnBatch>> materialize(QueryExecutor executor, TaskContext context) {
+        if (spill != SpillFile.Settings.NEVER) {
+            return new ShuffleExchangeExec(List.of(), 1, spill, child).materialize(executor, context);
+        }
         List<ColumnBatch> all = new ArrayList<>();
         executor.runTasks(child, context).forEach(all::addAll);
         return List.of(all);

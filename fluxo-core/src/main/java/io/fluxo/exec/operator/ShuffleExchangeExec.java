@@ -83,7 +83,28 @@ public final class ShuffleExchangeExec implements Stage {
 
         @Override
         public java.util.Iterator<ColumnBatch> iterator() {
-            return pieces.stream().flatMap(List::stream).iterator();
+            // By hand: a flat-mapped stream's iterator would read a whole piece (every spilled batch) at its first row.
+            return new java.util.Iterator<>() {
+                private int piece;
+                private int index;
+
+                @Override
+                public boolean hasNext() {
+                    while (piece < pieces.size() && index >= pieces.get(piece).size()) {
+                        piece++;
+                        index = 0;
+                    }
+                    return piece < pieces.size();
+                }
+
+                @Override
+                public ColumnBatch next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return pieces.get(piece).get(index++);
+                }
+            };
         }
 
         @Override

@@ -118,8 +118,8 @@ public final class Planner {
         if (plan instanceof Sort s) {
             PhysicalOperator child = plan(s.child());
             List<SortOrder> order = bindOrder(s, child);
-            return new SortExec(order, -1, settings.sortSpill(),
-                    s.global() && child.numPartitions() > 1 ? new GatherExec(child) : child);
+            return new SortExec(order, -1, settings.sortSpill(), s.global() && child.numPartitions() > 1
+                    ? new GatherExec(child, settings.shuffleSpill()) : child);
         }
         if (plan instanceof Join j) {
             return JoinPlanning.plan(j, this, settings);
