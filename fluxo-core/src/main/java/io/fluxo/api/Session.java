@@ -276,8 +276,9 @@ public final class Session implements AutoCloseable {
         String eighthOfHeap = Long.toString(Runtime.getRuntime().maxMemory() / 8);
         long sortSpill = Long.parseLong(conf.get(RuntimeConfig.SORT_SPILL_THRESHOLD_BYTES, eighthOfHeap));
         long shuffleSpill = Long.parseLong(conf.get(RuntimeConfig.SHUFFLE_SPILL_THRESHOLD_BYTES, eighthOfHeap));
+        long aggregateSpill = Long.parseLong(conf.get(RuntimeConfig.AGGREGATE_SPILL_THRESHOLD_BYTES, eighthOfHeap));
         String localDir = conf.get(RuntimeConfig.LOCAL_DIR, null);
-        return new PlannerSettings(parallelism, shuffle, broadcast, sortSpill, shuffleSpill,
+        return new PlannerSettings(parallelism, shuffle, broadcast, sortSpill, shuffleSpill, aggregateSpill,
                 localDir == null ? null : java.nio.file.Path.of(localDir));
     }
 

@@ -20,6 +20,10 @@ import java.util.List;
  * FINAL merges such states (after a hash exchange on the keys) and emits keys + results; COMPLETE does both at once
  * when all rows of a group are already in one partition. Keys map to dense group ids in a {@link GroupByHashTable};
  * states live in each aggregate's columnar {@link GroupedAggregator}.
+ *
+ * <p>With grouping keys, a task whose table and states pass the spill threshold writes its groups (keys and partial
+ * states) to {@value #GRACE_PARTITIONS} spill files by a hash of the keys and starts over with an empty table; at the
+ * end each file is read back and merged on its own, so a task holds about a sixteenth of its groups at a time.
  */
 public final class HashAggregateExec implements PhysicalOperator {
     /** Which half of a two-phase aggregation this operator runs. */
@@ -39,10 +43,18 @@ public final class HashAggregateExec implements PhysicalOperator {
     private final List<DataType> keyTypes;
     private final List<AggregateSpec> aggregates;
     private final List<AttributeReference> output;
+    private final SpillFile.Settings spill;
     private final PhysicalOperator child;
+    private static final int GRACE_PARTITIONS = 16;
 
     public HashAggregateExec(Mode mode, List<Expression> boundKeys, List<AggregateSpec> aggregates,
             List<AttributeReference> output, PhysicalOperator child) {
+        this(mode, boundKeys, aggregates, output, SpillFile.Settings.NEVER, child);
+    }
+
+    public HashAggregateExec(Mode mode, List<Expression> boundKeys, List<AggregateSpec> aggregates,
+            List<AttributeReference> output, SpillFile.Settings spill, PhysicalOperator child) {
+        this.spill = spill;
         this.mode = mode;
         this.boundKeys = List.copyOf(boundKeys);
         this.keyTypes = boundKeys.stream().map(Expression::dataType).toList();
@@ -74,10 +86,8 @@ public final class HashAggregateExec implements PhysicalOperator {
             args.add(Operators.compile(a.boundArguments(), context));
         }
         GroupByHashTable table = GroupByHashTable.create(keyTypes);
-        GroupedAggregator[] states = new GroupedAggregator[aggregates.size()];
-        for (int i = 0; i < states.length; i++) {
-            states[i] = aggregates.get(i).function().newGroupedAggregator();
-        }
+        GroupedAggregator[] states = newStates();
+        Grace grace = null;
         try (BatchIterator in = child.open(partition, context)) {
             int[] groupIds = new int[ColumnBatch.DEFAULT_SIZE];
             ColumnBatch b;
@@ -112,9 +122,157 @@ public final class HashAggregateExec implements PhysicalOperator {
                         states[i].update(groupIds, argVectors, n);
                     }
                 }
+                if (!keyTypes.isEmpty() && held(table, states) >= spill.thresholdBytes()) {
+                    if (grace == null) {
+                        grace = new Grace(context);
+                    }
+                    grace.spill(table, states);
+                    table = GroupByHashTable.create(keyTypes);
+                    states = newStates();
+                }
             }
         }
-        return emit(table, states, partition);
+        if (grace == null) {
+            return emit(table, states, partition);
+        }
+        grace.spill(table, states);
+        return grace.merged(partition);
+    }
+
+    private GroupedAggregator[] newStates() {
+        GroupedAggregator[] states = new GroupedAggregator[aggregates.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = aggregates.get(i).function().newGroupedAggregator();
+        }
+        return states;
+    }
+
+    private static long held(GroupByHashTable table, GroupedAggregator[] states) {
+        long bytes = table.sizeInBytes();
+        for (GroupedAggregator s : states) {
+            bytes += s.sizeInBytes();
+        }
+        return bytes;
+    }
+
+    /** Keys then every aggregate's state columns: what a partial aggregation emits, and what a spill file holds. */
+    private List<DataType> stateRowTypes() {
+        List<DataType> types = new ArrayList<>(keyTypes);
+        for (AggregateSpec a : aggregates) {
+            types.addAll(a.function().stateTypes());
+        }
+        return types;
+    }
+
+    /** A task's spilled groups, in {@link #GRACE_PARTITIONS} files by a hash of the keys. */
+    private final class Grace {
+        private final TaskContext context;
+        private final List<DataType> types = stateRowTypes();
+        private final SpillFile.Writer[] writers = new SpillFile.Writer[GRACE_PARTITIONS];
+
+        Grace(TaskContext context) {
+            this.context = context;
+        }
+
+        void spill(GroupByHashTable table, GroupedAggregator[] states) {
+            int groups = table.size();
+            long[] hashes = new long[ColumnBatch.DEFAULT_SIZE];
+            int[] ignored = new int[ColumnBatch.DEFAULT_SIZE];
+            for (int from = 0; from < groups; from += ColumnBatch.DEFAULT_SIZE) {
+                int count = Math.min(ColumnBatch.DEFAULT_SIZE, groups - from);
+                ColumnVector[] cols = new ColumnVector[types.size()];
+                for (int c = 0; c < cols.length; c++) {
+                    cols[c] = ColumnVector.allocate(types.get(c), count);
+                }
+                ColumnVector[] keys = java.util.Arrays.copyOf(cols, keyTypes.size());
+                table.appendKeys(from, count, keys);
+                int at = keyTypes.size();
+                for (int i = 0; i < states.length; i++) {
+                    int width = aggregates.get(i).function().stateTypes().size();
+                    states[i].writeStates(from, count, java.util.Arrays.copyOfRange(cols, at, at + width));
+                    at += width;
+                }
+                ColumnBatch rows = new ColumnBatch(cols, count);
+                // The exchange's hash placed these keys in this task: partition on other bits of it.
+                HashPartitioning.assign(keys, count, 1, hashes, ignored);
+                int[][] positions = new int[GRACE_PARTITIONS][count];
+                int[] fill = new int[GRACE_PARTITIONS];
+                for (int r = 0; r < count; r++) {
+                    int p = (int) ((hashes[r] * 0xC2B2AE3D27D4EB4FL) >>> 60);
+                    positions[p][fill[p]++] = r;
+                }
+                for (int p = 0; p < GRACE_PARTITIONS; p++) {
+                    if (fill[p] == 0) {
+                        continue;
+                    }
+                    if (writers[p] == null) {
+                        writers[p] = new SpillFile.Writer(spill, "fluxo-aggregate-", types);
+                        context.registerSpillFile(writers[p].file());
+                    }
+                    writers[p].append(rows.gather(positions[p], fill[p]));
+                }
+            }
+        }
+
+        /** The groups of every spill file, each file merged on its own, as this operator emits them. */
+        BatchIterator merged(int partition) {
+            for (SpillFile.Writer w : writers) {
+                if (w != null) {
+                    w.close();
+                }
+            }
+            return new BatchIterator() {
+                private int next;
+                private BatchIterator current = BatchIterator.empty();
+
+                @Override
+                public ColumnBatch next() {
+                    while (true) {
+                        ColumnBatch b = current.next();
+                        if (b != null) {
+                            return b;
+                        }
+                        if (next >= GRACE_PARTITIONS) {
+                            return null;
+                        }
+                        current = mergeFile(writers[next++], partition);
+                    }
+                }
+            };
+        }
+
+        private BatchIterator mergeFile(SpillFile.Writer writer, int partition) {
+            if (writer == null) {
+                return BatchIterator.empty();
+            }
+            GroupByHashTable table = GroupByHashTable.create(keyTypes);
+            GroupedAggregator[] states = newStates();
+            int[] groupIds = new int[ColumnBatch.DEFAULT_SIZE];
+            try (SpillFile.Reader reader = new SpillFile.Reader(writer.file(), types)) {
+                for (long offset = 0; offset < writer.end(); offset = reader.after()) {
+                    ColumnBatch b = reader.read(offset);
+                    int n = b.numRows();
+                    ColumnVector[] keys = new ColumnVector[keyTypes.size()];
+                    for (int k = 0; k < keys.length; k++) {
+                        keys[k] = b.column(k);
+                    }
+                    table.groupIds(keys, n, groupIds);
+                    int at = keys.length;
+                    for (int i = 0; i < states.length; i++) {
+                        states[i].ensureCapacity(table.size());
+                        int width = aggregates.get(i).function().stateTypes().size();
+                        ColumnVector[] stateVectors = new ColumnVector[width];
+                        for (int w = 0; w < width; w++) {
+                            stateVectors[w] = b.column(at + w);
+                        }
+                        at += width;
+                        states[i].merge(groupIds, stateVectors, n);
+                    }
+                }
+            }
+            writer.file().toFile().delete();
+            return emit(table, states, partition);
+        }
     }
 
     private BatchIterator emit(GroupByHashTable table, GroupedAggregator[] states, int partition) {

@@ -73,7 +73,8 @@ final class AggregatePlanning {
         if (session >= 0) {
             aggregated = planSessionWindows(grouping, session, specs, finalOutput, child, settings, stateful);
         } else if (stateful == null && child.numPartitions() == 1) {
-            aggregated = new HashAggregateExec(Mode.COMPLETE, boundKeys, specs, finalOutput, child);
+            aggregated = new HashAggregateExec(Mode.COMPLETE, boundKeys, specs, finalOutput, settings.aggregateSpill(),
+                    child);
         } else {
             List<AttributeReference> partialOutput = new ArrayList<>(keyAttrs);
             for (AggregateCall c : calls) {
@@ -82,7 +83,8 @@ final class AggregatePlanning {
                     partialOutput.add(AttributeReference.create(c.sql() + "_state" + i++, t, true));
                 }
             }
-            PhysicalOperator partial = new HashAggregateExec(Mode.PARTIAL, boundKeys, specs, partialOutput, child);
+            PhysicalOperator partial = new HashAggregateExec(Mode.PARTIAL, boundKeys, specs, partialOutput,
+                    settings.aggregateSpill(), child);
             List<Expression> keyRefs = new ArrayList<>();
             for (int i = 0; i < keyAttrs.size(); i++) {
                 keyRefs.add(new BoundReference(i, keyAttrs.get(i).dataType(), keyAttrs.get(i).nullable()));
@@ -93,7 +95,8 @@ final class AggregatePlanning {
             List<AggregateSpec> finalSpecs = specs.stream()
                     .map(s -> new AggregateSpec(s.function(), List.of(), s.description())).toList();
             aggregated = stateful == null
-                    ? new HashAggregateExec(Mode.FINAL, keyRefs, finalSpecs, finalOutput, exchanged)
+                    ? new HashAggregateExec(Mode.FINAL, keyRefs, finalSpecs, finalOutput, settings.aggregateSpill(),
+                            exchanged)
                     : new StatefulAggregateExec(keyRefs.stream().map(Expression::dataType).toList(), finalSpecs,
                             finalOutput, exchanged, stateful.stores(), stateful.operatorId(),
                             stateful.stateVersion(), stateful.outputMode(), stateful.eventTimeKey(),
