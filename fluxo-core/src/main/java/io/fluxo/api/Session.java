@@ -273,7 +273,8 @@ public final class Session implements AutoCloseable {
     PlannerSettings plannerSettings() {
         int shuffle = conf.getInt(RuntimeConfig.SHUFFLE_PARTITIONS, parallelism);
         long broadcast = Long.parseLong(conf.get(RuntimeConfig.BROADCAST_THRESHOLD_ROWS, "1000000"));
-        String eighthOfHeap = Long.toString(Runtime.getRuntime().maxMemory() / 8);
+        // Each of a query's spilling operators may hold this much in each of its tasks at once.
+        String eighthOfHeap = Long.toString(Runtime.getRuntime().maxMemory() / 8 / parallelism);
         long sortSpill = Long.parseLong(conf.get(RuntimeConfig.SORT_SPILL_THRESHOLD_BYTES, eighthOfHeap));
         long shuffleSpill = Long.parseLong(conf.get(RuntimeConfig.SHUFFLE_SPILL_THRESHOLD_BYTES, eighthOfHeap));
         long aggregateSpill = Long.parseLong(conf.get(RuntimeConfig.AGGREGATE_SPILL_THRESHOLD_BYTES, eighthOfHeap));

@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>With grouping keys, a task whose table and states pass the spill threshold writes its groups (keys and partial
  * states) to {@value #GRACE_PARTITIONS} spill files by a hash of the keys and starts over with an empty table; at the
- * end each file is read back and merged on its own, so a task holds about a sixteenth of its groups at a time.
+ * end each file is read back and merged on its own, so a task holds about a sixty-fourth of its groups at a time.
  */
 public final class HashAggregateExec implements PhysicalOperator {
     /** Which half of a two-phase aggregation this operator runs. */
@@ -45,7 +45,7 @@ public final class HashAggregateExec implements PhysicalOperator {
     private final List<AttributeReference> output;
     private final SpillFile.Settings spill;
     private final PhysicalOperator child;
-    private static final int GRACE_PARTITIONS = 16;
+    private static final int GRACE_PARTITIONS = 64;
 
     public HashAggregateExec(Mode mode, List<Expression> boundKeys, List<AggregateSpec> aggregates,
             List<AttributeReference> output, PhysicalOperator child) {
@@ -198,7 +198,7 @@ public final class HashAggregateExec implements PhysicalOperator {
                 int[][] positions = new int[GRACE_PARTITIONS][count];
                 int[] fill = new int[GRACE_PARTITIONS];
                 for (int r = 0; r < count; r++) {
-                    int p = (int) ((hashes[r] * 0xC2B2AE3D27D4EB4FL) >>> 60);
+                    int p = (int) ((hashes[r] * 0xC2B2AE3D27D4EB4FL) >>> 58);
                     positions[p][fill[p]++] = r;
                 }
                 for (int p = 0; p < GRACE_PARTITIONS; p++) {
