@@ -19,6 +19,8 @@ public final class RuntimeConfig {
     public static final String SHUFFLE_SPILL_THRESHOLD_BYTES = "fluxo.sql.shuffle.spillThresholdBytes";
     /** Bytes of groups (keys and states) an aggregation task holds before it writes them to disk. */
     public static final String AGGREGATE_SPILL_THRESHOLD_BYTES = "fluxo.sql.aggregate.spillThresholdBytes";
+    /** Bytes of build-side rows a shuffled hash join task holds before it splits both sides to disk. */
+    public static final String JOIN_SPILL_THRESHOLD_BYTES = "fluxo.sql.join.spillThresholdBytes";
     /** Where operators write what they spill (Spark's {@code spark.local.dir}); default: the system's temp folder. */
     public static final String LOCAL_DIR = "fluxo.local.dir";
     public static final String PARALLELISM = "fluxo.default.parallelism";

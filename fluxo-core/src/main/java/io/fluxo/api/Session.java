@@ -278,8 +278,9 @@ public final class Session implements AutoCloseable {
         long sortSpill = Long.parseLong(conf.get(RuntimeConfig.SORT_SPILL_THRESHOLD_BYTES, eighthOfHeap));
         long shuffleSpill = Long.parseLong(conf.get(RuntimeConfig.SHUFFLE_SPILL_THRESHOLD_BYTES, eighthOfHeap));
         long aggregateSpill = Long.parseLong(conf.get(RuntimeConfig.AGGREGATE_SPILL_THRESHOLD_BYTES, eighthOfHeap));
+        long joinSpill = Long.parseLong(conf.get(RuntimeConfig.JOIN_SPILL_THRESHOLD_BYTES, eighthOfHeap));
         String localDir = conf.get(RuntimeConfig.LOCAL_DIR, null);
-        return new PlannerSettings(parallelism, shuffle, broadcast, sortSpill, shuffleSpill, aggregateSpill,
+        return new PlannerSettings(parallelism, shuffle, broadcast, sortSpill, shuffleSpill, aggregateSpill, joinSpill,
                 localDir == null ? null : java.nio.file.Path.of(localDir));
     }
 

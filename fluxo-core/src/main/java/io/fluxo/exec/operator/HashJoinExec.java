@@ -44,12 +44,26 @@ public final class HashJoinExec implements PhysicalOperator {
     private final boolean[] nullSafe;
     private final Optional<Expression> residual;
     private final List<AttributeReference> output;
+    private final SpillFile.Settings spill;
+    private static final int GRACE_PARTITIONS = 64;
     /** Per worker thread: match ids, probe rows and build rows of the batch being joined, reused across batches. */
     private final ThreadLocal<int[][]> scratch = ThreadLocal.withInitial(() -> new int[3][0]);
 
     public HashJoinExec(Kind kind, PhysicalOperator probe, PhysicalOperator build, boolean broadcast,
             boolean buildOnLeft, List<Expression> probeKeys, List<Expression> buildKeys, boolean[] nullSafe,
             Optional<Expression> residual, List<AttributeReference> output) {
+        this(kind, probe, build, broadcast, buildOnLeft, probeKeys, buildKeys, nullSafe, residual, output,
+                SpillFile.Settings.NEVER);
+    }
+
+    /**
+     * As above; a shuffled join whose build partition passes {@code spill}'s threshold splits both sides of the
+     * partition into {@value #GRACE_PARTITIONS} spill files by a hash of the keys and joins them file by file.
+     */
+    public HashJoinExec(Kind kind, PhysicalOperator probe, PhysicalOperator build, boolean broadcast,
+            boolean buildOnLeft, List<Expression> probeKeys, List<Expression> buildKeys, boolean[] nullSafe,
+            Optional<Expression> residual, List<AttributeReference> output, SpillFile.Settings spill) {
+        this.spill = spill;
         this.kind = kind;
         this.probe = probe;
         this.build = build;
@@ -79,11 +93,136 @@ public final class HashJoinExec implements PhysicalOperator {
 
     @Override
     public BatchIterator open(int partition, TaskContext context) {
-        BuildSide side = buildSide(broadcast ? 0 : partition, context);
+        if (broadcast || spill == SpillFile.Settings.NEVER) {
+            return joinWith(buildSide(build.open(broadcast ? 0 : partition, context), List.of(), context),
+                    probe.open(partition, context), context);
+        }
+        BatchIterator buildRows = build.open(partition, context);
+        List<ColumnBatch> held = new ArrayList<>();
+        long bytes = 0;
+        ColumnBatch b;
+        while (bytes < spill.thresholdBytes() && (b = buildRows.next()) != null) {
+            held.add(b);
+            bytes += b.sizeInBytes();
+        }
+        if (bytes < spill.thresholdBytes()) {
+            buildRows.close();
+            return joinWith(buildSide(BatchIterator.empty(), held, context), probe.open(partition, context), context);
+        }
+        // Grace: both sides of this partition to files by key hash, then one file pair at a time.
+        SpillFile.Writer[] buildFiles = split(held, buildRows, buildKeys, build, "fluxo-join-build-", context);
+        SpillFile.Writer[] probeFiles = split(List.of(), probe.open(partition, context), probeKeys, probe,
+                "fluxo-join-probe-", context);
+        return new BatchIterator() {
+            private int next;
+            private BatchIterator current = BatchIterator.empty();
+
+            @Override
+            public ColumnBatch next() {
+                while (true) {
+                    ColumnBatch out = current.next();
+                    if (out != null) {
+                        return out;
+                    }
+                    if (next >= GRACE_PARTITIONS) {
+                        return null;
+                    }
+                    int g = next++;
+                    current = joinWith(buildSide(read(buildFiles[g], build), List.of(), context),
+                            read(probeFiles[g], probe), context);
+                }
+            }
+        };
+    }
+
+    /** Writes {@code first} and then the rest of {@code rows} to grace files by a hash of {@code keys}. */
+    private SpillFile.Writer[] split(List<ColumnBatch> first, BatchIterator rows, List<Expression> keyExprs,
+            PhysicalOperator side, String prefix, TaskContext context) {
+        List<DataType> types = side.output().stream().map(AttributeReference::dataType).toList();
+        VectorEvaluator[] keys = Operators.compile(keyExprs, context);
+        SpillFile.Writer[] writers = new SpillFile.Writer[GRACE_PARTITIONS];
+        long[] hashes = new long[ColumnBatch.DEFAULT_SIZE];
+        int[] ignored = new int[ColumnBatch.DEFAULT_SIZE];
+        java.util.Iterator<ColumnBatch> held = first.iterator();
+        try (rows) {
+            while (true) {
+                ColumnBatch b = held.hasNext() ? held.next() : rows.next();
+                if (b == null) {
+                    break;
+                }
+                int n = b.numRows();
+                if (hashes.length < n) {
+                    hashes = new long[n];
+                    ignored = new int[n];
+                }
+                ColumnVector[] keyVectors = new ColumnVector[keys.length];
+                for (int k = 0; k < keys.length; k++) {
+                    keyVectors[k] = keys[k].evaluate(b);
+                }
+                // The exchange's hash placed these keys in this partition: split on other bits of it.
+                HashPartitioning.assign(keyVectors, n, 1, hashes, ignored);
+                int[][] positions = new int[GRACE_PARTITIONS][];
+                int[] fill = new int[GRACE_PARTITIONS];
+                for (int r = 0; r < n; r++) {
+                    int g = (int) ((hashes[r] * 0xC2B2AE3D27D4EB4FL) >>> 58);
+                    if (positions[g] == null) {
+                        positions[g] = new int[n];
+                    }
+                    positions[g][fill[g]++] = r;
+                }
+                for (int g = 0; g < GRACE_PARTITIONS; g++) {
+                    if (fill[g] == 0) {
+                        continue;
+                    }
+                    if (writers[g] == null) {
+                        writers[g] = new SpillFile.Writer(spill, prefix, types);
+                        context.registerSpillFile(writers[g].file());
+                    }
+                    writers[g].append(b.gather(positions[g], fill[g]));
+                }
+            }
+        }
+        for (SpillFile.Writer w : writers) {
+            if (w != null) {
+                w.close();
+            }
+        }
+        return writers;
+    }
+
+    /** The batches of one grace file, read one at a time. */
+    private static BatchIterator read(SpillFile.Writer file, PhysicalOperator side) {
+        if (file == null) {
+            return BatchIterator.empty();
+        }
+        SpillFile.Reader reader = new SpillFile.Reader(file.file(),
+                side.output().stream().map(AttributeReference::dataType).toList());
+        return new BatchIterator() {
+            private long offset;
+
+            @Override
+            public ColumnBatch next() {
+                if (offset >= file.end()) {
+                    close();
+                    return null;
+                }
+                ColumnBatch b = reader.read(offset);
+                offset = reader.after();
+                return b;
+            }
+
+            @Override
+            public void close() {
+                reader.close();
+            }
+        };
+    }
+
+    /** Joins the probe rows {@code in} with a built side. */
+    private BatchIterator joinWith(BuildSide side, BatchIterator in, TaskContext context) {
         VectorEvaluator[] keys = Operators.compile(probeKeys, context);
         PredicateEvaluator condition = residual.map(r -> ExpressionCompiler.compilePredicate(r, context.evalContext()))
                 .orElse(null);
-        BatchIterator in = probe.open(partition, context);
         return new BatchIterator() {
             private final List<ColumnBatch> pending = new ArrayList<>();
             private boolean probeDone;
@@ -297,9 +436,10 @@ public final class HashJoinExec implements PhysicalOperator {
         }
     }
 
-    private BuildSide buildSide(int partition, TaskContext context) {
-        List<ColumnBatch> batches = new ArrayList<>();
-        try (BatchIterator in = build.open(partition, context)) {
+    /** The build side from {@code held} and then the rest of {@code in}. */
+    private BuildSide buildSide(BatchIterator in, List<ColumnBatch> held, TaskContext context) {
+        List<ColumnBatch> batches = new ArrayList<>(held);
+        try (in) {
             ColumnBatch b;
             while ((b = in.next()) != null) {
                 batches.add(b);

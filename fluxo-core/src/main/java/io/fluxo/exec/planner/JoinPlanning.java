@@ -176,7 +176,7 @@ final class JoinPlanning {
         int n = settings.shufflePartitions();
         return new HashJoinExec(kind, new ShuffleExchangeExec(probeKeys, n, settings.shuffleSpill(), probe),
                 new ShuffleExchangeExec(buildKeys, n, settings.shuffleSpill(), build), false, buildOnLeft, probeKeys,
-                buildKeys, split.nullSafeArray(), boundResidual, output);
+                buildKeys, split.nullSafeArray(), boundResidual, output, settings.joinSpill());
     }
 
     /** Columns the residual sees: left then right, as the joined rows are assembled (semi and anti joins too). */

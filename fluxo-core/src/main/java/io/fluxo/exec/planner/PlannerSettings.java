@@ -3,12 +3,12 @@ package io.fluxo.exec.planner;
 /**
  * Knobs the planner reads from the session: how many partitions to run in parallel and shuffle into, the size under
  * which a join side is broadcast (Spark's {@code spark.sql.autoBroadcastJoinThreshold}, here in rows), and the bytes of
- * rows a sort task, a task splitting rows for a hash exchange, or an aggregation task's groups hold before they are
- * written to disk, in {@code spillDirectory} (null: the system's temporary folder).
+ * rows a sort task, a task splitting rows for a hash exchange, an aggregation task's groups or a join task's build
+ * side hold before they are written to disk, in {@code spillDirectory} (null: the system's temporary folder).
  */
 public record PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows,
         long sortSpillThresholdBytes, long shuffleSpillThresholdBytes, long aggregateSpillThresholdBytes,
-        java.nio.file.Path spillDirectory) {
+        long joinSpillThresholdBytes, java.nio.file.Path spillDirectory) {
     public PlannerSettings {
         if (parallelism < 1 || shufflePartitions < 1) {
             throw new IllegalArgumentException("parallelism and shuffle partitions must be positive");
@@ -25,6 +25,11 @@ public record PlannerSettings(int parallelism, int shufflePartitions, long broad
         return new io.fluxo.exec.operator.SpillFile.Settings(aggregateSpillThresholdBytes, spillDirectory);
     }
 
+    /** When and where a shuffled hash join spills both sides of a partition. */
+    public io.fluxo.exec.operator.SpillFile.Settings joinSpill() {
+        return new io.fluxo.exec.operator.SpillFile.Settings(joinSpillThresholdBytes, spillDirectory);
+    }
+
     /** When and where a sort spills. */
     public io.fluxo.exec.operator.SpillFile.Settings sortSpill() {
         return new io.fluxo.exec.operator.SpillFile.Settings(sortSpillThresholdBytes, spillDirectory);
@@ -32,6 +37,6 @@ public record PlannerSettings(int parallelism, int shufflePartitions, long broad
 
     public PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows) {
         this(parallelism, shufflePartitions, broadcastThresholdRows, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
-                null);
+                Long.MAX_VALUE, null);
     }
 }
