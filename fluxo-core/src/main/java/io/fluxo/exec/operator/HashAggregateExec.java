@@ -45,7 +45,7 @@ public final class HashAggregateExec implements PhysicalOperator {
     private final List<AttributeReference> output;
     private final SpillFile.Settings spill;
     private final PhysicalOperator child;
-    private static final int GRACE_PARTITIONS = 64;
+    private static final int GRACE_PARTITIONS = HashPartitioning.SPILL_PARTITIONS;
 
     public HashAggregateExec(Mode mode, List<Expression> boundKeys, List<AggregateSpec> aggregates,
             List<AttributeReference> output, PhysicalOperator child) {
@@ -177,7 +177,7 @@ public final class HashAggregateExec implements PhysicalOperator {
         void spill(GroupByHashTable table, GroupedAggregator[] states) {
             int groups = table.size();
             long[] hashes = new long[ColumnBatch.DEFAULT_SIZE];
-            int[] ignored = new int[ColumnBatch.DEFAULT_SIZE];
+            int[] spillPartition = new int[ColumnBatch.DEFAULT_SIZE];
             for (int from = 0; from < groups; from += ColumnBatch.DEFAULT_SIZE) {
                 int count = Math.min(ColumnBatch.DEFAULT_SIZE, groups - from);
                 ColumnVector[] cols = new ColumnVector[types.size()];
@@ -193,12 +193,11 @@ public final class HashAggregateExec implements PhysicalOperator {
                     at += width;
                 }
                 ColumnBatch rows = new ColumnBatch(cols, count);
-                // The exchange's hash placed these keys in this task: partition on other bits of it.
-                HashPartitioning.assign(keys, count, 1, hashes, ignored);
+                HashPartitioning.assignSpill(keys, count, hashes, spillPartition);
                 int[][] positions = new int[GRACE_PARTITIONS][count];
                 int[] fill = new int[GRACE_PARTITIONS];
                 for (int r = 0; r < count; r++) {
-                    int p = (int) ((hashes[r] * 0xC2B2AE3D27D4EB4FL) >>> 58);
+                    int p = spillPartition[r];
                     positions[p][fill[p]++] = r;
                 }
                 for (int p = 0; p < GRACE_PARTITIONS; p++) {

@@ -45,7 +45,7 @@ public final class HashJoinExec implements PhysicalOperator {
     private final Optional<Expression> residual;
     private final List<AttributeReference> output;
     private final SpillFile.Settings spill;
-    private static final int GRACE_PARTITIONS = 64;
+    private static final int GRACE_PARTITIONS = HashPartitioning.SPILL_PARTITIONS;
     /** Per worker thread: match ids, probe rows and build rows of the batch being joined, reused across batches. */
     private final ThreadLocal<int[][]> scratch = ThreadLocal.withInitial(() -> new int[3][0]);
 
@@ -142,7 +142,7 @@ public final class HashJoinExec implements PhysicalOperator {
         VectorEvaluator[] keys = Operators.compile(keyExprs, context);
         SpillFile.Writer[] writers = new SpillFile.Writer[GRACE_PARTITIONS];
         long[] hashes = new long[ColumnBatch.DEFAULT_SIZE];
-        int[] ignored = new int[ColumnBatch.DEFAULT_SIZE];
+        int[] spillPartition = new int[ColumnBatch.DEFAULT_SIZE];
         java.util.Iterator<ColumnBatch> held = first.iterator();
         try (rows) {
             while (true) {
@@ -153,18 +153,17 @@ public final class HashJoinExec implements PhysicalOperator {
                 int n = b.numRows();
                 if (hashes.length < n) {
                     hashes = new long[n];
-                    ignored = new int[n];
+                    spillPartition = new int[n];
                 }
                 ColumnVector[] keyVectors = new ColumnVector[keys.length];
                 for (int k = 0; k < keys.length; k++) {
                     keyVectors[k] = keys[k].evaluate(b);
                 }
-                // The exchange's hash placed these keys in this partition: split on other bits of it.
-                HashPartitioning.assign(keyVectors, n, 1, hashes, ignored);
+                HashPartitioning.assignSpill(keyVectors, n, hashes, spillPartition);
                 int[][] positions = new int[GRACE_PARTITIONS][];
                 int[] fill = new int[GRACE_PARTITIONS];
                 for (int r = 0; r < n; r++) {
-                    int g = (int) ((hashes[r] * 0xC2B2AE3D27D4EB4FL) >>> 58);
+                    int g = spillPartition[r];
                     if (positions[g] == null) {
                         positions[g] = new int[n];
                     }

@@ -19,6 +19,24 @@ public final class HashPartitioning {
     private HashPartitioning() {
     }
 
+    /** How many files an operator that spills by key hash (aggregation, join) splits a partition's rows into. */
+    public static final int SPILL_PARTITIONS = 64;
+
+    /**
+     * Writes each row's spill partition (0 to {@link #SPILL_PARTITIONS} - 1) into {@code partitions}. The rows of one
+     * exchange partition all share {@link #assign}'s value, so this takes other bits of the same hash.
+     */
+    public static void assignSpill(ColumnVector[] keys, int numRows, long[] scratch, int[] partitions) {
+        Arrays.fill(scratch, 0, numRows, 17L);
+        for (ColumnVector key : keys) {
+            mixColumn(key, numRows, scratch);
+        }
+        for (int i = 0; i < numRows; i++) {
+            partitions[i] = (int) ((scratch[i] * 0xC2B2AE3D27D4EB4FL) >>> (64 - Integer.numberOfTrailingZeros(
+                    SPILL_PARTITIONS)));
+        }
+    }
+
     /** Writes the partition of each of the first {@code numRows} rows into {@code partitions}. */
     public static void assign(ColumnVector[] keys, int numRows, int numPartitions, long[] scratch, int[] partitions) {
         Arrays.fill(scratch, 0, numRows, 17L);
