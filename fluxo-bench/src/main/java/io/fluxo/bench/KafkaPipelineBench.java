@@ -222,8 +222,8 @@ public final class KafkaPipelineBench {
             }
             System.out.printf(Locale.ROOT, "%s: %,d of %,d measured records seen in the output%n", engine, total,
                     measured);
-            return new double[] {percentile(latencyCounts, total, 0.50), percentile(latencyCounts, total, 0.99),
-                    percentile(latencyCounts, total, 1.0)};
+            return new double[] {Histograms.percentile(latencyCounts, total, 0.50),
+                    Histograms.percentile(latencyCounts, total, 0.99), Histograms.percentile(latencyCounts, total, 1.0)};
         } finally {
             p.destroy(); // a polite stop lets a profiler attached to the engine write its recording
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
@@ -254,18 +254,6 @@ public final class KafkaPipelineBench {
                 Thread.sleep(20);
             }
         }
-    }
-
-    private static double percentile(long[] counts, long total, double q) {
-        long rank = Math.max(1, (long) Math.ceil(total * q));
-        long seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return i;
-            }
-        }
-        return Double.NaN;
     }
 
     /** Reads the output: each record's {@code maxts} covers every record sent up to that millisecond. */

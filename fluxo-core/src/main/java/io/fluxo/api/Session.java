@@ -274,11 +274,11 @@ public final class Session implements AutoCloseable {
         int shuffle = conf.getInt(RuntimeConfig.SHUFFLE_PARTITIONS, parallelism);
         long broadcast = Long.parseLong(conf.get(RuntimeConfig.BROADCAST_THRESHOLD_ROWS, "1000000"));
         // Each of a query's spilling operators may hold this much in each of its tasks at once.
-        String eighthOfHeap = Long.toString(Runtime.getRuntime().maxMemory() / 8 / parallelism);
-        long sortSpill = Long.parseLong(conf.get(RuntimeConfig.SORT_SPILL_THRESHOLD_BYTES, eighthOfHeap));
-        long shuffleSpill = Long.parseLong(conf.get(RuntimeConfig.SHUFFLE_SPILL_THRESHOLD_BYTES, eighthOfHeap));
-        long aggregateSpill = Long.parseLong(conf.get(RuntimeConfig.AGGREGATE_SPILL_THRESHOLD_BYTES, eighthOfHeap));
-        long joinSpill = Long.parseLong(conf.get(RuntimeConfig.JOIN_SPILL_THRESHOLD_BYTES, eighthOfHeap));
+        String spillDefault = Long.toString(Runtime.getRuntime().maxMemory() / 8 / parallelism);
+        long sortSpill = Long.parseLong(conf.get(RuntimeConfig.SORT_SPILL_THRESHOLD_BYTES, spillDefault));
+        long shuffleSpill = Long.parseLong(conf.get(RuntimeConfig.SHUFFLE_SPILL_THRESHOLD_BYTES, spillDefault));
+        long aggregateSpill = Long.parseLong(conf.get(RuntimeConfig.AGGREGATE_SPILL_THRESHOLD_BYTES, spillDefault));
+        long joinSpill = Long.parseLong(conf.get(RuntimeConfig.JOIN_SPILL_THRESHOLD_BYTES, spillDefault));
         String localDir = conf.get(RuntimeConfig.LOCAL_DIR, null);
         return new PlannerSettings(parallelism, shuffle, broadcast, sortSpill, shuffleSpill, aggregateSpill, joinSpill,
                 localDir == null ? null : java.nio.file.Path.of(localDir));

@@ -27,4 +27,32 @@ public interface BatchIterator extends AutoCloseable {
     static BatchIterator empty() {
         return () -> null;
     }
+
+    /** The batches of {@code part(0)}, then {@code part(1)}, … {@code part(parts - 1)}, each made when reached. */
+    static BatchIterator concat(int parts, java.util.function.IntFunction<BatchIterator> part) {
+        return new BatchIterator() {
+            private int next;
+            private BatchIterator current = empty();
+
+            @Override
+            public ColumnBatch next() {
+                while (true) {
+                    ColumnBatch b = current.next();
+                    if (b != null) {
+                        return b;
+                    }
+                    current.close();
+                    if (next >= parts) {
+                        return null;
+                    }
+                    current = part.apply(next++);
+                }
+            }
+
+            @Override
+            public void close() {
+                current.close();
+            }
+        };
+    }
 }

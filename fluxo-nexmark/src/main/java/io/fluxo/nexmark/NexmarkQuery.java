@@ -94,11 +94,15 @@ public enum NexmarkQuery {
     private final String description;
     private final String outputMode;
     private final String sql;
+    private final long watermarkDelayMs;
 
     NexmarkQuery(String description, String outputMode, String sql) {
         this.description = description;
         this.outputMode = outputMode;
         this.sql = sql;
+        java.util.regex.Matcher delay = java.util.regex.Pattern.compile("DELAY OF INTERVAL (\\d+) SECONDS")
+                .matcher(sql);
+        this.watermarkDelayMs = delay.find() ? Long.parseLong(delay.group(1)) * 1000 : 0;
     }
 
     /** The reference's name: q0, q1, … */
@@ -128,8 +132,7 @@ public enum NexmarkQuery {
 
     /** The watermark delay of the query's inputs (ms), 0 for a query without one. */
     public long watermarkDelayMs() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("DELAY OF INTERVAL (\\d+) SECONDS").matcher(sql);
-        return m.find() ? Long.parseLong(m.group(1)) * 1000 : 0;
+        return watermarkDelayMs;
     }
 
     /** Whether the query reads the static view {@code side_input} (see {@link #sideInputRows}). */

@@ -111,6 +111,8 @@ public final class FluxoNexmarkQuery {
                 "seed", NexmarkBench.SEED));
         Nexmark.registerSideInput(session);
         long[] counts = new long[600_001]; // latency histogram in ms
+        // A window's row is due once the watermark may pass its end: its end plus the delay.
+        long delayMs = query.watermarkDelayMs();
         long warmUpEnd = System.currentTimeMillis() + NexmarkBench.LATENCY_WARM_UP_MS;
         long end = warmUpEnd + seconds * 1000L;
         DataFrame result = session.sql(query.sql());
@@ -123,8 +125,7 @@ public final class FluxoNexmarkQuery {
                         return;
                     }
                     for (Row r : times) {
-                        // A window's row is due once the watermark may pass its end: its end plus the delay.
-                        long due = r.getLong(0) + query.watermarkDelayMs();
+                        long due = r.getLong(0) + delayMs;
                         counts[(int) Math.max(0, Math.min(counts.length - 1, now - due))]++;
                     }
                 }).start();
@@ -136,8 +137,8 @@ public final class FluxoNexmarkQuery {
         for (long c : counts) {
             total += c;
         }
-        System.out.println("RESULT p50=" + NexmarkBench.percentile(counts, total, 0.50) + " p99="
-                + NexmarkBench.percentile(counts, total, 0.99) + " rows=" + total + " peakHeapMb="
+        System.out.println("RESULT p50=" + io.fluxo.bench.Histograms.percentile(counts, total, 0.50) + " p99="
+                + io.fluxo.bench.Histograms.percentile(counts, total, 0.99) + " rows=" + total + " peakHeapMb="
                 + NexmarkBench.peakHeapMb());
     }
 

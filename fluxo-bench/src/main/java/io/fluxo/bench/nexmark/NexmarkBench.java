@@ -298,18 +298,6 @@ public final class NexmarkBench {
         return peak / (1024 * 1024);
     }
 
-    static double percentile(long[] counts, long total, double q) {
-        long rank = Math.max(1, (long) Math.ceil(total * q));
-        long seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return i;
-            }
-        }
-        return Double.NaN;
-    }
-
     private static String header() {
         return String.format(Locale.ROOT, "%-5s %11s %14s %14s %7s %16s %8s %8s %9s %9s  %s", "query", "events",
                 "fluxo ev/s", "spark ev/s", "ratio", "generator ev/s", "p50 ms", "p99 ms", "fluxo MB", "spark MB",

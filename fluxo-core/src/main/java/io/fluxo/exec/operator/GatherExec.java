@@ -29,7 +29,7 @@ public final class GatherExec implements Stage {
 
     @Override
     public List<List<ColumnBatch>> materialize(QueryExecutor executor, TaskContext context) {
-        if (spill != SpillFile.Settings.NEVER) {
+        if (!spill.never()) {
             return new ShuffleExchangeExec(List.of(), 1, spill, child).materialize(executor, context);
         }
         List<ColumnBatch> all = new ArrayList<>();

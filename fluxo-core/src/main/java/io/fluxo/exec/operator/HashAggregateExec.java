@@ -22,8 +22,8 @@ import java.util.List;
  * states live in each aggregate's columnar {@link GroupedAggregator}.
  *
  * <p>With grouping keys, a task whose table and states pass the spill threshold writes its groups (keys and partial
- * states) to {@value #GRACE_PARTITIONS} spill files by a hash of the keys and starts over with an empty table; at the
- * end each file is read back and merged on its own, so a task holds about a sixty-fourth of its groups at a time.
+ * states) to spill files by a hash of the keys ({@link SpillFile.Partitioned}) and starts over with an empty table; at
+ * the end each file is read back and merged on its own, so a task holds a small part of its groups at a time.
  */
 public final class HashAggregateExec implements PhysicalOperator {
     /** Which half of a two-phase aggregation this operator runs. */
@@ -45,7 +45,6 @@ public final class HashAggregateExec implements PhysicalOperator {
     private final List<AttributeReference> output;
     private final SpillFile.Settings spill;
     private final PhysicalOperator child;
-    private static final int GRACE_PARTITIONS = HashPartitioning.SPILL_PARTITIONS;
 
     public HashAggregateExec(Mode mode, List<Expression> boundKeys, List<AggregateSpec> aggregates,
             List<AttributeReference> output, PhysicalOperator child) {
@@ -101,19 +100,11 @@ public final class HashAggregateExec implements PhysicalOperator {
                     keyVectors[k] = keys[k].evaluate(b);
                 }
                 table.groupIds(keyVectors, n, groupIds);
-                int groups = table.size();
-                int stateColumn = keys.length;
-                for (int i = 0; i < states.length; i++) {
-                    states[i].ensureCapacity(groups);
-                    if (mode == Mode.FINAL) {
-                        int width = aggregates.get(i).function().stateTypes().size();
-                        ColumnVector[] stateVectors = new ColumnVector[width];
-                        for (int w = 0; w < width; w++) {
-                            stateVectors[w] = b.column(stateColumn + w);
-                        }
-                        stateColumn += width;
-                        states[i].merge(groupIds, stateVectors, n);
-                    } else {
+                if (mode == Mode.FINAL) {
+                    mergeStates(states, table.size(), groupIds, b, keys.length);
+                } else {
+                    for (int i = 0; i < states.length; i++) {
+                        states[i].ensureCapacity(table.size());
                         VectorEvaluator[] a = args.get(i);
                         ColumnVector[] argVectors = new ColumnVector[a.length];
                         for (int k = 0; k < a.length; k++) {
@@ -133,10 +124,25 @@ public final class HashAggregateExec implements PhysicalOperator {
             }
         }
         if (grace == null) {
-            return emit(table, states, partition);
+            return emit(table, states, partition, mode == Mode.PARTIAL);
         }
         grace.spill(table, states);
         return grace.merged(partition);
+    }
+
+    /** Folds the partial states of {@code b} (from column {@code firstState} on) into their groups' states. */
+    private void mergeStates(GroupedAggregator[] states, int groups, int[] groupIds, ColumnBatch b, int firstState) {
+        int column = firstState;
+        for (int i = 0; i < states.length; i++) {
+            states[i].ensureCapacity(groups);
+            int width = aggregates.get(i).function().stateTypes().size();
+            ColumnVector[] stateVectors = new ColumnVector[width];
+            for (int w = 0; w < width; w++) {
+                stateVectors[w] = b.column(column + w);
+            }
+            column += width;
+            states[i].merge(groupIds, stateVectors, b.numRows());
+        }
     }
 
     private GroupedAggregator[] newStates() {
@@ -164,121 +170,58 @@ public final class HashAggregateExec implements PhysicalOperator {
         return types;
     }
 
-    /** A task's spilled groups, in {@link #GRACE_PARTITIONS} files by a hash of the keys. */
+    /** A task's spilled groups (keys and partial states), in spill files by a hash of the keys. */
     private final class Grace {
-        private final TaskContext context;
-        private final List<DataType> types = stateRowTypes();
-        private final SpillFile.Writer[] writers = new SpillFile.Writer[GRACE_PARTITIONS];
+        private final SpillFile.Partitioned files;
 
         Grace(TaskContext context) {
-            this.context = context;
+            this.files = new SpillFile.Partitioned(spill, "fluxo-aggregate-", stateRowTypes(), context);
         }
 
         void spill(GroupByHashTable table, GroupedAggregator[] states) {
-            int groups = table.size();
-            long[] hashes = new long[ColumnBatch.DEFAULT_SIZE];
-            int[] spillPartition = new int[ColumnBatch.DEFAULT_SIZE];
-            for (int from = 0; from < groups; from += ColumnBatch.DEFAULT_SIZE) {
-                int count = Math.min(ColumnBatch.DEFAULT_SIZE, groups - from);
-                ColumnVector[] cols = new ColumnVector[types.size()];
-                for (int c = 0; c < cols.length; c++) {
-                    cols[c] = ColumnVector.allocate(types.get(c), count);
-                }
-                ColumnVector[] keys = java.util.Arrays.copyOf(cols, keyTypes.size());
-                table.appendKeys(from, count, keys);
-                int at = keyTypes.size();
-                for (int i = 0; i < states.length; i++) {
-                    int width = aggregates.get(i).function().stateTypes().size();
-                    states[i].writeStates(from, count, java.util.Arrays.copyOfRange(cols, at, at + width));
-                    at += width;
-                }
-                ColumnBatch rows = new ColumnBatch(cols, count);
-                HashPartitioning.assignSpill(keys, count, hashes, spillPartition);
-                int[][] positions = new int[GRACE_PARTITIONS][count];
-                int[] fill = new int[GRACE_PARTITIONS];
-                for (int r = 0; r < count; r++) {
-                    int p = spillPartition[r];
-                    positions[p][fill[p]++] = r;
-                }
-                for (int p = 0; p < GRACE_PARTITIONS; p++) {
-                    if (fill[p] == 0) {
-                        continue;
-                    }
-                    if (writers[p] == null) {
-                        writers[p] = new SpillFile.Writer(spill, "fluxo-aggregate-", types);
-                        context.registerSpillFile(writers[p].file());
-                    }
-                    writers[p].append(rows.gather(positions[p], fill[p]));
+            try (BatchIterator groups = emit(table, states, -1, true)) {
+                ColumnBatch b;
+                while ((b = groups.next()) != null) {
+                    files.append(b, keyColumns(b));
                 }
             }
         }
 
         /** The groups of every spill file, each file merged on its own, as this operator emits them. */
         BatchIterator merged(int partition) {
-            for (SpillFile.Writer w : writers) {
-                if (w != null) {
-                    w.close();
-                }
-            }
-            return new BatchIterator() {
-                private int next;
-                private BatchIterator current = BatchIterator.empty();
-
-                @Override
-                public ColumnBatch next() {
-                    while (true) {
-                        ColumnBatch b = current.next();
-                        if (b != null) {
-                            return b;
-                        }
-                        if (next >= GRACE_PARTITIONS) {
-                            return null;
-                        }
-                        current = mergeFile(writers[next++], partition);
-                    }
-                }
-            };
+            files.finish();
+            return BatchIterator.concat(HashPartitioning.SPILL_PARTITIONS, p -> mergeFile(p, partition));
         }
 
-        private BatchIterator mergeFile(SpillFile.Writer writer, int partition) {
-            if (writer == null) {
-                return BatchIterator.empty();
-            }
+        private BatchIterator mergeFile(int p, int partition) {
             GroupByHashTable table = GroupByHashTable.create(keyTypes);
             GroupedAggregator[] states = newStates();
             int[] groupIds = new int[ColumnBatch.DEFAULT_SIZE];
-            try (SpillFile.Reader reader = new SpillFile.Reader(writer.file(), types)) {
-                for (long offset = 0; offset < writer.end(); offset = reader.after()) {
-                    ColumnBatch b = reader.read(offset);
-                    int n = b.numRows();
-                    ColumnVector[] keys = new ColumnVector[keyTypes.size()];
-                    for (int k = 0; k < keys.length; k++) {
-                        keys[k] = b.column(k);
-                    }
-                    table.groupIds(keys, n, groupIds);
-                    int at = keys.length;
-                    for (int i = 0; i < states.length; i++) {
-                        states[i].ensureCapacity(table.size());
-                        int width = aggregates.get(i).function().stateTypes().size();
-                        ColumnVector[] stateVectors = new ColumnVector[width];
-                        for (int w = 0; w < width; w++) {
-                            stateVectors[w] = b.column(at + w);
-                        }
-                        at += width;
-                        states[i].merge(groupIds, stateVectors, n);
-                    }
+            try (BatchIterator in = files.read(p)) {
+                ColumnBatch b;
+                while ((b = in.next()) != null) {
+                    table.groupIds(keyColumns(b), b.numRows(), groupIds);
+                    mergeStates(states, table.size(), groupIds, b, keyTypes.size());
                 }
             }
-            writer.file().toFile().delete();
-            return emit(table, states, partition);
+            return emit(table, states, partition, mode == Mode.PARTIAL);
+        }
+
+        private ColumnVector[] keyColumns(ColumnBatch b) {
+            ColumnVector[] keys = new ColumnVector[keyTypes.size()];
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = b.column(k);
+            }
+            return keys;
         }
     }
 
-    private BatchIterator emit(GroupByHashTable table, GroupedAggregator[] states, int partition) {
+    /** The groups with their partial states ({@code asStates}: what PARTIAL emits and a spill holds) or results. */
+    private BatchIterator emit(GroupByHashTable table, GroupedAggregator[] states, int partition, boolean asStates) {
         // A global aggregate yields one row even over no input (count = 0), from its final (or only) step.
         boolean global = boundKeys.isEmpty();
         int groups = table.size();
-        if (global && mode != Mode.PARTIAL && groups == 0 && partition == 0) {
+        if (global && !asStates && groups == 0 && partition == 0) {
             groups = 1;
             for (GroupedAggregator s : states) {
                 s.ensureCapacity(1);
@@ -305,7 +248,7 @@ public final class HashAggregateExec implements PhysicalOperator {
                 cols.addAll(List.of(keyOut));
                 for (int i = 0; i < states.length; i++) {
                     BoundAggregateFunction f = aggregates.get(i).function();
-                    if (mode == Mode.PARTIAL) {
+                    if (asStates) {
                         ColumnVector[] out = new ColumnVector[f.stateTypes().size()];
                         for (int w = 0; w < out.length; w++) {
                             out[w] = ColumnVector.allocate(f.stateTypes().get(w), count);

@@ -45,7 +45,6 @@ public final class HashJoinExec implements PhysicalOperator {
     private final Optional<Expression> residual;
     private final List<AttributeReference> output;
     private final SpillFile.Settings spill;
-    private static final int GRACE_PARTITIONS = HashPartitioning.SPILL_PARTITIONS;
     /** Per worker thread: match ids, probe rows and build rows of the batch being joined, reused across batches. */
     private final ThreadLocal<int[][]> scratch = ThreadLocal.withInitial(() -> new int[3][0]);
 
@@ -58,7 +57,7 @@ public final class HashJoinExec implements PhysicalOperator {
 
     /**
      * As above; a shuffled join whose build partition passes {@code spill}'s threshold splits both sides of the
-     * partition into {@value #GRACE_PARTITIONS} spill files by a hash of the keys and joins them file by file.
+     * partition into spill files by a hash of the keys ({@link SpillFile.Partitioned}) and joins them file by file.
      */
     public HashJoinExec(Kind kind, PhysicalOperator probe, PhysicalOperator build, boolean broadcast,
             boolean buildOnLeft, List<Expression> probeKeys, List<Expression> buildKeys, boolean[] nullSafe,
@@ -93,7 +92,7 @@ public final class HashJoinExec implements PhysicalOperator {
 
     @Override
     public BatchIterator open(int partition, TaskContext context) {
-        if (broadcast || spill == SpillFile.Settings.NEVER) {
+        if (broadcast || spill.never()) {
             return joinWith(buildSide(build.open(broadcast ? 0 : partition, context), List.of(), context),
                     probe.open(partition, context), context);
         }
@@ -110,111 +109,32 @@ public final class HashJoinExec implements PhysicalOperator {
             return joinWith(buildSide(BatchIterator.empty(), held, context), probe.open(partition, context), context);
         }
         // Grace: both sides of this partition to files by key hash, then one file pair at a time.
-        SpillFile.Writer[] buildFiles = split(held, buildRows, buildKeys, build, "fluxo-join-build-", context);
-        SpillFile.Writer[] probeFiles = split(List.of(), probe.open(partition, context), probeKeys, probe,
+        SpillFile.Partitioned buildFiles = split(held, buildRows, buildKeys, build, "fluxo-join-build-", context);
+        SpillFile.Partitioned probeFiles = split(List.of(), probe.open(partition, context), probeKeys, probe,
                 "fluxo-join-probe-", context);
-        return new BatchIterator() {
-            private int next;
-            private BatchIterator current = BatchIterator.empty();
-
-            @Override
-            public ColumnBatch next() {
-                while (true) {
-                    ColumnBatch out = current.next();
-                    if (out != null) {
-                        return out;
-                    }
-                    if (next >= GRACE_PARTITIONS) {
-                        return null;
-                    }
-                    int g = next++;
-                    current = joinWith(buildSide(read(buildFiles[g], build), List.of(), context),
-                            read(probeFiles[g], probe), context);
-                }
-            }
-        };
+        return BatchIterator.concat(HashPartitioning.SPILL_PARTITIONS, p -> joinWith(
+                buildSide(buildFiles.read(p), List.of(), context), probeFiles.read(p), context));
     }
 
-    /** Writes {@code first} and then the rest of {@code rows} to grace files by a hash of {@code keys}. */
-    private SpillFile.Writer[] split(List<ColumnBatch> first, BatchIterator rows, List<Expression> keyExprs,
+    /** Writes {@code first} and then the rest of {@code rows} to spill files by a hash of {@code keyExprs}. */
+    private SpillFile.Partitioned split(List<ColumnBatch> first, BatchIterator rows, List<Expression> keyExprs,
             PhysicalOperator side, String prefix, TaskContext context) {
-        List<DataType> types = side.output().stream().map(AttributeReference::dataType).toList();
+        SpillFile.Partitioned files = new SpillFile.Partitioned(spill, prefix,
+                side.output().stream().map(AttributeReference::dataType).toList(), context);
         VectorEvaluator[] keys = Operators.compile(keyExprs, context);
-        SpillFile.Writer[] writers = new SpillFile.Writer[GRACE_PARTITIONS];
-        long[] hashes = new long[ColumnBatch.DEFAULT_SIZE];
-        int[] spillPartition = new int[ColumnBatch.DEFAULT_SIZE];
         java.util.Iterator<ColumnBatch> held = first.iterator();
         try (rows) {
-            while (true) {
-                ColumnBatch b = held.hasNext() ? held.next() : rows.next();
-                if (b == null) {
-                    break;
-                }
-                int n = b.numRows();
-                if (hashes.length < n) {
-                    hashes = new long[n];
-                    spillPartition = new int[n];
-                }
+            for (ColumnBatch b = held.hasNext() ? held.next() : rows.next(); b != null;
+                    b = held.hasNext() ? held.next() : rows.next()) {
                 ColumnVector[] keyVectors = new ColumnVector[keys.length];
                 for (int k = 0; k < keys.length; k++) {
                     keyVectors[k] = keys[k].evaluate(b);
                 }
-                HashPartitioning.assignSpill(keyVectors, n, hashes, spillPartition);
-                int[][] positions = new int[GRACE_PARTITIONS][];
-                int[] fill = new int[GRACE_PARTITIONS];
-                for (int r = 0; r < n; r++) {
-                    int g = spillPartition[r];
-                    if (positions[g] == null) {
-                        positions[g] = new int[n];
-                    }
-                    positions[g][fill[g]++] = r;
-                }
-                for (int g = 0; g < GRACE_PARTITIONS; g++) {
-                    if (fill[g] == 0) {
-                        continue;
-                    }
-                    if (writers[g] == null) {
-                        writers[g] = new SpillFile.Writer(spill, prefix, types);
-                        context.registerSpillFile(writers[g].file());
-                    }
-                    writers[g].append(b.gather(positions[g], fill[g]));
-                }
+                files.append(b, keyVectors);
             }
         }
-        for (SpillFile.Writer w : writers) {
-            if (w != null) {
-                w.close();
-            }
-        }
-        return writers;
-    }
-
-    /** The batches of one grace file, read one at a time. */
-    private static BatchIterator read(SpillFile.Writer file, PhysicalOperator side) {
-        if (file == null) {
-            return BatchIterator.empty();
-        }
-        SpillFile.Reader reader = new SpillFile.Reader(file.file(),
-                side.output().stream().map(AttributeReference::dataType).toList());
-        return new BatchIterator() {
-            private long offset;
-
-            @Override
-            public ColumnBatch next() {
-                if (offset >= file.end()) {
-                    close();
-                    return null;
-                }
-                ColumnBatch b = reader.read(offset);
-                offset = reader.after();
-                return b;
-            }
-
-            @Override
-            public void close() {
-                reader.close();
-            }
-        };
+        files.finish();
+        return files;
     }
 
     /** Joins the probe rows {@code in} with a built side. */

@@ -11,10 +11,6 @@ import io.fluxo.plan.expr.SortOrder;
 import io.fluxo.types.DataType;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -25,7 +21,7 @@ import java.util.PriorityQueue;
  * emitted (ORDER BY … LIMIT). A global sort runs over a gather of all partitions.
  *
  * <p>Memory is bounded by the spill threshold ({@code fluxo.sql.sort.spillThresholdBytes}): once the rows a task holds reach it, they are sorted and written
- * to a temporary file in the spill folder ({@code fluxo.local.dir}) as one sorted run (rows in the compact binary row format), and the task goes on with an empty
+ * to a spill file in the spill folder ({@code fluxo.local.dir}) as one sorted run (rows in the compact binary row format), and the task goes on with an empty
  * buffer; at the end the runs and what is still in memory are merged. Rows with equal keys keep their input order.
  */
 public final class SortExec implements PhysicalOperator {
@@ -63,7 +59,11 @@ public final class SortExec implements PhysicalOperator {
     @Override
     public BatchIterator open(int partition, TaskContext context) {
         List<DataType> types = output().stream().map(AttributeReference::dataType).toList();
-        List<Path> runs = new ArrayList<>();
+        VectorEvaluator[] keys = new VectorEvaluator[boundOrder.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = ExpressionCompiler.compile(boundOrder.get(k).child(), context.evalContext());
+        }
+        List<SpillFile.Writer> runs = new ArrayList<>();
         List<ColumnBatch> batches = new ArrayList<>();
         long held = 0;
         try (BatchIterator in = child.open(partition, context)) {
@@ -73,19 +73,20 @@ public final class SortExec implements PhysicalOperator {
                 held += b.sizeInBytes();
                 if (held >= spill.thresholdBytes()) {
                     ColumnBatch all = ColumnBatch.concat(batches, types);
-                    runs.add(spill(all.gather(sortOrder(all, context), all.numRows()), types));
+                    try (SpillFile.Writer run = new SpillFile.Writer(spill, "fluxo-sort-", types)) {
+                        context.registerSpillFile(run.file());
+                        run.append(all.gather(sortOrder(all, keys), all.numRows()));
+                        runs.add(run);
+                    }
                     batches.clear();
                     held = 0;
                 }
             }
-        } catch (RuntimeException e) {
-            deleteAll(runs);
-            throw e;
         }
         ColumnBatch all = batches.isEmpty() ? null : ColumnBatch.concat(batches, types);
-        int[] order = all == null ? null : sortOrder(all, context);
+        int[] order = all == null ? null : sortOrder(all, keys);
         if (!runs.isEmpty()) {
-            return merge(runs, all == null ? null : all.gather(order, all.numRows()), types, context);
+            return merge(runs, all == null ? null : all.gather(order, all.numRows()), types, keys);
         }
         if (all == null) {
             return BatchIterator.empty();
@@ -109,9 +110,9 @@ public final class SortExec implements PhysicalOperator {
     }
 
     /** The positions of {@code all}'s rows in sort order (a stable sort: equal keys keep their order). */
-    private int[] sortOrder(ColumnBatch all, TaskContext context) {
+    private int[] sortOrder(ColumnBatch all, VectorEvaluator[] keyEvaluators) {
         int n = all.numRows();
-        ColumnVector[] keys = keys(all, context);
+        ColumnVector[] keys = evaluate(keyEvaluators, all);
         ValueComparator[] comparators = comparators();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -121,11 +122,10 @@ public final class SortExec implements PhysicalOperator {
         return order;
     }
 
-    private ColumnVector[] keys(ColumnBatch batch, TaskContext context) {
-        ColumnVector[] keys = new ColumnVector[boundOrder.size()];
+    private static ColumnVector[] evaluate(VectorEvaluator[] keyEvaluators, ColumnBatch batch) {
+        ColumnVector[] keys = new ColumnVector[keyEvaluators.length];
         for (int k = 0; k < keys.length; k++) {
-            VectorEvaluator e = ExpressionCompiler.compile(boundOrder.get(k).child(), context.evalContext());
-            keys[k] = e.evaluate(batch);
+            keys[k] = keyEvaluators[k].evaluate(batch);
         }
         return keys;
     }
@@ -138,68 +138,38 @@ public final class SortExec implements PhysicalOperator {
         return comparators;
     }
 
-    /** Writes sorted rows to a spill file: one sorted run. */
-    private Path spill(ColumnBatch rows, List<DataType> types) {
-        try (SpillFile.Writer writer = new SpillFile.Writer(spill, "fluxo-sort-", types)) {
-            writer.append(rows);
-            return writer.file();
-        }
-    }
-
-    /** One sorted input of the merge: a run on disk read a batch at a time, or the rows still in memory. */
-    private final class Cursor {
+    /** One sorted input of the merge: a run on disk, or the rows still in memory, a batch at a time. */
+    private static final class Cursor {
         final int index;
-        private final SpillFile.Reader in;
-        private final Path file;
-        private final long end;
-        private final TaskContext context;
-        private long offset;
+        private final BatchIterator in;
+        private final VectorEvaluator[] keyEvaluators;
         ColumnBatch batch;
         ColumnVector[] keys;
         int row;
 
-        Cursor(int index, Path file, List<DataType> types, TaskContext context) throws IOException {
+        Cursor(int index, BatchIterator in, VectorEvaluator[] keyEvaluators) {
             this.index = index;
-            this.file = file;
-            this.in = new SpillFile.Reader(file, types);
-            this.end = Files.size(file);
-            this.context = context;
-        }
-
-        Cursor(int index, ColumnBatch rows, TaskContext context) {
-            this.index = index;
-            this.file = null;
-            this.in = null;
-            this.end = 0;
-            this.context = context;
-            this.batch = rows;
-            this.keys = SortExec.this.keys(rows, context);
+            this.in = in;
+            this.keyEvaluators = keyEvaluators;
         }
 
         /** Moves to the next row; false when the input is done. */
-        boolean advance() throws IOException {
+        boolean advance() {
             if (batch != null && ++row < batch.numRows()) {
                 return true;
             }
-            if (in == null || offset >= end) {
+            batch = in.next();
+            if (batch == null) {
                 return false;
             }
-            batch = in.read(offset);
-            offset = in.after();
-            keys = SortExec.this.keys(batch, context);
+            keys = evaluate(keyEvaluators, batch);
             row = 0;
             return true;
         }
-
-        void close() {
-            if (in != null) {
-                in.close();
-                file.toFile().delete();
-            }
-        }
     }
 
-    private BatchIterator merge(List<Path> runs, ColumnBatch inMemory, List<DataType> types, TaskContext context) {
+    private BatchIterator merge(List<SpillFile.Writer> runs, ColumnBatch inMemory, List<DataType> types,
+            VectorEvaluator[] keys) {
         ValueComparator[] comparators = comparators();
         // Equal keys: the earlier input first (runs are in input order, the rows in memory came last).
         PriorityQueue<Cursor> heap = new PriorityQueue<>((a, b) -> {
@@ -207,24 +177,16 @@ public final class SortExec implements PhysicalOperator {
             return c != 0 ? c : Integer.compare(a.index, b.index);
         });
         List<Cursor> cursors = new ArrayList<>();
-        try {
-            for (int i = 0; i < runs.size(); i++) {
-                cursors.add(new Cursor(i, runs.get(i), types, context));
+        for (SpillFile.Writer run : runs) {
+            cursors.add(new Cursor(cursors.size(), SpillFile.batches(run, types), keys));
+        }
+        if (inMemory != null) {
+            cursors.add(new Cursor(cursors.size(), BatchIterator.of(List.of(inMemory)), keys));
+        }
+        for (Cursor c : cursors) {
+            if (c.advance()) {
+                heap.add(c);
             }
-            if (inMemory != null) {
-                Cursor c = new Cursor(runs.size(), inMemory, context);
-                c.row = -1;
-                cursors.add(c);
-            }
-            for (Cursor c : cursors) {
-                if (c.advance()) {
-                    heap.add(c);
-                }
-            }
-        } catch (IOException e) {
-            cursors.forEach(Cursor::close);
-            deleteAll(runs);
-            throw new UncheckedIOException("cannot read a sort run: " + e.getMessage(), e);
         }
         long total = limit >= 0 ? limit : Long.MAX_VALUE;
         return new BatchIterator() {
@@ -242,20 +204,15 @@ public final class SortExec implements PhysicalOperator {
                     out[c] = ColumnVector.allocate(types.get(c), capacity);
                 }
                 int count = 0;
-                try {
-                    while (count < capacity && !heap.isEmpty()) {
-                        Cursor c = heap.poll();
-                        for (int col = 0; col < out.length; col++) {
-                            out[col].appendFrom(c.batch.column(col), c.row);
-                        }
-                        count++;
-                        if (c.advance()) {
-                            heap.add(c);
-                        }
+                while (count < capacity && !heap.isEmpty()) {
+                    Cursor c = heap.poll();
+                    for (int col = 0; col < out.length; col++) {
+                        out[col].appendFrom(c.batch.column(col), c.row);
                     }
-                } catch (IOException e) {
-                    close();
-                    throw new UncheckedIOException("cannot read a sort run: " + e.getMessage(), e);
+                    count++;
+                    if (c.advance()) {
+                        heap.add(c);
+                    }
                 }
                 emitted += count;
                 return new ColumnBatch(out, count);
@@ -264,15 +221,10 @@ public final class SortExec implements PhysicalOperator {
             @Override
             public void close() {
                 heap.clear();
-                cursors.forEach(Cursor::close);
+                cursors.forEach(c -> c.in.close());
+                runs.forEach(r -> r.file().toFile().delete());
             }
         };
-    }
-
-    private static void deleteAll(List<Path> files) {
-        for (Path f : files) {
-            f.toFile().delete();
-        }
     }
 
     private int compareRows(ColumnVector[] xKeys, ValueComparator[] comparators, int x, ColumnVector[] yKeys, int y) {

@@ -1,5 +1,7 @@
 package io.fluxo.exec.operator;
 
+import io.fluxo.exec.BatchIterator;
+import io.fluxo.exec.TaskContext;
 import io.fluxo.types.DataType;
 import io.fluxo.vector.ColumnBatch;
 import io.fluxo.vector.ColumnVector;
@@ -26,6 +28,11 @@ public final class SpillFile {
     public record Settings(long thresholdBytes, Path directory) {
         /** Never spills. */
         public static final Settings NEVER = new Settings(Long.MAX_VALUE, null);
+
+        /** Whether nothing is ever spilled: the threshold cannot be reached. */
+        public boolean never() {
+            return thresholdBytes == Long.MAX_VALUE;
+        }
     }
 
     private SpillFile() {
@@ -95,6 +102,100 @@ public final class SpillFile {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write spilled rows to " + file + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** The batches a closed writer wrote, read one at a time. */
+    static BatchIterator batches(Writer file, List<DataType> types) {
+        Reader reader = new Reader(file.file(), types);
+        return new BatchIterator() {
+            private long offset;
+
+            @Override
+            public ColumnBatch next() {
+                if (offset >= file.end()) {
+                    return null;
+                }
+                ColumnBatch b = reader.read(offset);
+                offset = reader.after();
+                return b;
+            }
+
+            @Override
+            public void close() {
+                reader.close();
+            }
+        };
+    }
+
+    /**
+     * Rows split by a hash of their keys into {@link HashPartitioning#SPILL_PARTITIONS} files, each read back on its
+     * own: how an aggregation or a join that outgrows memory works on a part of its keys at a time. Files are made
+     * when a row first goes to them and registered with the run for deletion.
+     */
+    static final class Partitioned {
+        private final Settings settings;
+        private final String prefix;
+        private final List<DataType> types;
+        private final TaskContext context;
+        private final Writer[] writers = new Writer[HashPartitioning.SPILL_PARTITIONS];
+        private long[] hashes = new long[0];
+        private int[] partitionOf = new int[0];
+
+        Partitioned(Settings settings, String prefix, List<DataType> types, TaskContext context) {
+            this.settings = settings;
+            this.prefix = prefix;
+            this.types = types;
+            this.context = context;
+        }
+
+        /** Writes each row of {@code rows} to the file of its {@code keys}' spill partition. */
+        void append(ColumnBatch rows, ColumnVector[] keys) {
+            int n = rows.numRows();
+            if (hashes.length < n) {
+                hashes = new long[n];
+                partitionOf = new int[n];
+            }
+            HashPartitioning.assignSpill(keys, n, hashes, partitionOf);
+            // Rows grouped by partition with one counting pass: one array of positions, not one per partition.
+            int[] starts = new int[writers.length + 1];
+            for (int r = 0; r < n; r++) {
+                starts[partitionOf[r] + 1]++;
+            }
+            for (int p = 0; p < writers.length; p++) {
+                starts[p + 1] += starts[p];
+            }
+            int[] positions = new int[n];
+            int[] fill = java.util.Arrays.copyOf(starts, writers.length);
+            for (int r = 0; r < n; r++) {
+                positions[fill[partitionOf[r]]++] = r;
+            }
+            for (int p = 0; p < writers.length; p++) {
+                int count = starts[p + 1] - starts[p];
+                if (count == 0) {
+                    continue;
+                }
+                if (writers[p] == null) {
+                    writers[p] = new Writer(settings, prefix, types);
+                    context.registerSpillFile(writers[p].file());
+                }
+                writers[p].append(count == n ? rows
+                        : rows.gather(java.util.Arrays.copyOfRange(positions, starts[p], starts[p + 1]), count));
+            }
+        }
+
+        /** Ends writing; each partition's rows can then be read. */
+        void finish() {
+            for (Writer w : writers) {
+                if (w != null) {
+                    w.close();
+                }
+            }
+        }
+
+        /** The rows written to partition {@code p}, read one batch at a time. */
+        BatchIterator read(int p) {
+            return writers[p] == null ? BatchIterator.empty() : batches(writers[p], types);
         }
     }
 

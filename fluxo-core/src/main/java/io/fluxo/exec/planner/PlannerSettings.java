@@ -34,9 +34,4 @@ public record PlannerSettings(int parallelism, int shufflePartitions, long broad
     public io.fluxo.exec.operator.SpillFile.Settings sortSpill() {
         return new io.fluxo.exec.operator.SpillFile.Settings(sortSpillThresholdBytes, spillDirectory);
     }
-
-    public PlannerSettings(int parallelism, int shufflePartitions, long broadcastThresholdRows) {
-        this(parallelism, shufflePartitions, broadcastThresholdRows, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
-                Long.MAX_VALUE, null);
-    }
 }
